@@ -1,0 +1,42 @@
+// Bundles the extension, its analysis worker and the CLI with esbuild.
+// Usage: node scripts/build.mjs [--production] [--cli-only] [--watch]
+import * as esbuild from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const args = new Set(process.argv.slice(2));
+const production = args.has('--production');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  absWorkingDir: root,
+  legalComments: 'none',
+};
+
+const builds = [
+  { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+];
+if (!args.has('--cli-only')) {
+  builds.push(
+    { entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+    { entryPoints: ['src/extension/worker/analysisWorker.ts'], outfile: 'dist/worker.js' },
+  );
+}
+
+const existing = builds.filter((b) => fs.existsSync(path.join(root, b.entryPoints[0])));
+if (args.has('--watch')) {
+  for (const b of existing) await (await esbuild.context({ ...common, ...b })).watch();
+  console.log('watching', existing.map((b) => b.outfile).join(', '));
+} else {
+  await Promise.all(existing.map((b) => esbuild.build({ ...common, ...b })));
+  if (fs.existsSync(path.join(root, 'dist/cli.js'))) fs.chmodSync(path.join(root, 'dist/cli.js'), 0o755);
+  console.log('built', existing.map((b) => b.outfile).join(', '));
+}
