@@ -1,7 +1,7 @@
 // Public API of the shared entity index: what the CLI and the extension code against.
 // The implementation lives beside this file; `openEntityIndex` in ./entityIndex.ts creates one.
 import type { Analysis, AnalyzeOptions, EntityType, GeoInfo, Lexicon, Mention, Provenance } from '../model';
-import type { Disposable, WorkspacePort } from '../ports';
+import type { Disposable } from '../ports';
 
 /** text -> analysis; the CLI passes the engine's `analyze`, the extension one backed by its worker. */
 export type Analyzer = (text: string, options: AnalyzeOptions) => Analysis | Promise<Analysis>;
