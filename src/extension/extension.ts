@@ -1,0 +1,45 @@
+// Entry point: builds the services and registers each feature. Only wiring lives here; every
+// feature is one file exporting register…(services): vscode.Disposable.
+import * as vscode from 'vscode';
+import { registerDecorations } from './features/decorations';
+import { registerDocumentsView } from './features/documentsView';
+import { registerEntitiesView } from './features/entitiesView';
+import { registerHover } from './features/hover';
+import { registerIndexCommands } from './features/indexCommands';
+import { registerOrphansView } from './features/orphansView';
+import { registerStatusBar } from './features/statusBar';
+import { createServices, type DossierServices } from './services';
+
+/** Ext-core features; ext-nav's (navigation, search, annotation…) are appended to this list. */
+const FEATURES: ((services: DossierServices) => vscode.Disposable)[] = [
+  registerDecorations,
+  registerHover,
+  registerEntitiesView,
+  registerDocumentsView,
+  registerOrphansView,
+  registerStatusBar,
+  registerIndexCommands,
+];
+
+/** Returned from activate() so the in-host tests can reach the live services. */
+export interface DossierApi {
+  services: DossierServices;
+}
+
+export function activate(context: vscode.ExtensionContext): DossierApi {
+  const { services, disposable } = createServices(context);
+  context.subscriptions.push(disposable);
+  for (const register of FEATURES) {
+    try {
+      context.subscriptions.push(register(services));
+    } catch (err) {
+      // One broken feature must not take the others down with it.
+      services.log.error(`feature ${register.name} failed to start: ${err instanceof Error ? err.stack : String(err)}`);
+    }
+  }
+  return { services };
+}
+
+export function deactivate(): void {
+  // Everything is in context.subscriptions, disposed by VS Code.
+}

@@ -1,0 +1,42 @@
+// Runs the engine off the extension host's thread (bundled to dist/worker.js). One incremental
+// analyzer per open document, so an edit re-analyses only the paragraphs that changed.
+import { parentPort } from 'node:worker_threads';
+import type { WorkerRequest, WorkerResponse } from '../analysis/protocol';
+import { analyze, createIncrementalAnalyzer, ENGINE_VERSION, type IncrementalAnalyzer } from './engine';
+
+const analyzers = new Map<string, IncrementalAnalyzer>();
+
+function post(message: WorkerResponse): void {
+  parentPort?.postMessage(message);
+}
+
+function handle(req: WorkerRequest): void {
+  if (req.kind === 'forget') {
+    analyzers.delete(req.doc);
+    return;
+  }
+  const started = Date.now();
+  try {
+    if (req.oneShot) {
+      const analysis = analyze(req.text, req.options);
+      post({ kind: 'analyzed', id: req.id, doc: req.doc, version: req.version, analysis, ms: Date.now() - started });
+      return;
+    }
+    let analyzer = analyzers.get(req.doc);
+    if (!analyzer) {
+      analyzer = createIncrementalAnalyzer();
+      analyzers.set(req.doc, analyzer);
+    }
+    const analysis = analyzer.analyze(req.text, req.options);
+    post({ kind: 'analyzed', id: req.id, doc: req.doc, version: req.version, analysis, ms: Date.now() - started });
+  } catch (err) {
+    // The engine promises never to throw; if it does, the document's analyzer may be in a bad
+    // state, so start it afresh next time and tell the host instead of dying.
+    analyzers.delete(req.doc);
+    const message = err instanceof Error ? `${err.message}\n${err.stack ?? ''}` : String(err);
+    post({ kind: 'failed', id: req.id, doc: req.doc, version: req.version, message });
+  }
+}
+
+parentPort?.on('message', (req: WorkerRequest) => handle(req));
+post({ kind: 'ready', engineVersion: ENGINE_VERSION });

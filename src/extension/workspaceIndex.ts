@@ -1,0 +1,281 @@
+// The index's life in the editor: opened in the background on activation, kept current by a
+// file watcher (open editors' unsaved text wins), reloaded when .dossier/ changes outside
+// (git pull, another window), reopened when trust is granted or coverage settings change.
+import { statSync } from 'node:fs';
+import picomatch from 'picomatch';
+import * as vscode from 'vscode';
+import { openEntityIndex } from '../core/index/index';
+import type { EntityIndex, IndexChangeEvent, ScanProgress, ScanSummary } from '../core/index/types';
+import type { ConfigMonitor, DossierConfig } from './config';
+import type { WorkerClient } from './analysis/workerClient';
+import type { TrustState } from './features/trust';
+import { VscodeWorkspace, findAuthor } from './vscodeWorkspace';
+
+export interface IndexProgress {
+  done: number;
+  total: number;
+}
+
+export class WorkspaceIndex implements vscode.Disposable {
+  readonly workspace: VscodeWorkspace | undefined;
+  private current: Promise<EntityIndex | undefined>;
+  private opened: EntityIndex | undefined;
+  private indexSubscription: { dispose(): void } | undefined;
+  private generation = 0;
+  private scanJobs = 0;
+  private scanSignal = { cancelled: false };
+  private progressValue: IndexProgress | undefined;
+  private readonly pendingPaths = new Set<string>();
+  private pendingTimer: NodeJS.Timeout | undefined;
+  private reloadTimer: NodeJS.Timeout | undefined;
+  private readonly changeEmitter = new vscode.EventEmitter<IndexChangeEvent>();
+  private readonly progressEmitter = new vscode.EventEmitter<IndexProgress | undefined>();
+  private readonly subscriptions: vscode.Disposable[] = [this.changeEmitter, this.progressEmitter];
+  private readonly reported = new Set<string>();
+  /** Index changes, across reopenings: subscribe here rather than on the index itself. */
+  readonly onDidChange = this.changeEmitter.event;
+  /** Scan progress; undefined when a scan ends. */
+  readonly onDidChangeProgress = this.progressEmitter.event;
+
+  constructor(
+    private readonly config: ConfigMonitor,
+    private readonly trust: TrustState,
+    private readonly worker: WorkerClient,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    this.workspace = folder ? new VscodeWorkspace(folder.uri) : undefined;
+    this.current = this.open();
+    if (!this.workspace) return;
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(this.workspace.root, '**/*'));
+    let coverage = coverageKey(config.current);
+    this.subscriptions.push(
+      watcher,
+      watcher.onDidCreate((u) => this.fileChanged(u)),
+      watcher.onDidChange((u) => this.fileChanged(u)),
+      watcher.onDidDelete((u) => this.fileChanged(u)),
+      vscode.workspace.onDidRenameFiles((e) => void this.renamed(e)),
+      // Closing an editor without saving: the index goes back to what is on disk.
+      vscode.workspace.onDidCloseTextDocument((d) => d.isDirty && this.fileChanged(d.uri)),
+      trust.onDidChange(() => this.reopen('workspace trust changed')),
+      config.onDidChange((c) => {
+        const next = coverageKey(c);
+        if (next !== coverage) {
+          coverage = next;
+          this.reopen('include/exclude settings changed');
+        }
+      }),
+    );
+  }
+
+  /** The index, once .dossier/ has loaded (the scan goes on in the background). */
+  get index(): Promise<EntityIndex | undefined> {
+    return this.current;
+  }
+
+  /** Scan progress while indexing, else undefined. */
+  get progress(): IndexProgress | undefined {
+    return this.progressValue;
+  }
+
+  /** Workspace-relative path the index uses for a uri; undefined outside the folder. */
+  pathOf(uri: vscode.Uri): string | undefined {
+    return this.workspace?.relativePath(uri);
+  }
+
+  uriOf(path: string): vscode.Uri | undefined {
+    return this.workspace?.uri(path);
+  }
+
+  /** Rebuilds from the files (cached analyses are reused when content and engine match). */
+  async reindex(): Promise<ScanSummary | undefined> {
+    const index = await this.current;
+    return index ? this.scan(index, this.generation) : undefined;
+  }
+
+  private async open(): Promise<EntityIndex | undefined> {
+    const ws = this.workspace;
+    if (!ws) return undefined;
+    const generation = ++this.generation;
+    const c = this.config.current;
+    try {
+      const [engineVersion, author] = await Promise.all([this.worker.ready(), findAuthor(ws.root)]);
+      const index = await openEntityIndex(ws, {
+        analyze: (text, options) => this.worker.analyzeOrThrow({ doc: `scan:${++this.scanJobs}`, version: 0, text, options, background: true }),
+        engineVersion,
+        author,
+        include: [c.include],
+        exclude: c.exclude,
+        maxFileSizeMB: c.maxFileSizeMB,
+        readOnly: !this.trust.trusted,
+        documentDate: (path) => this.mtimeDate(ws, path),
+      });
+      if (generation !== this.generation) {
+        index.dispose();
+        return undefined;
+      }
+      this.opened = index;
+      this.indexSubscription = index.onDidChange((e) => this.changeEmitter.fire(e));
+      void vscode.commands.executeCommand('setContext', 'dossier.hasIndex', true);
+      if (index.readOnly && this.trust.trusted) this.warnOnce(`Dossier index is read-only: ${index.readOnlyReason ?? 'unknown reason'}`);
+      void this.scan(index, generation);
+      return index;
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      this.log.error(`could not open the Dossier index: ${message}`);
+      this.warnOnce(`Dossier could not open its index: ${message}. Highlights still work; see the Dossier output.`);
+      return undefined;
+    }
+  }
+
+  private reopen(reason: string): void {
+    this.log.info(`reopening the index: ${reason}`);
+    this.scanSignal.cancelled = true;
+    const old = this.current;
+    this.current = old.then(async (index) => {
+      if (index) {
+        await index.flush().catch(() => undefined);
+        this.indexSubscription?.dispose();
+        index.dispose();
+      }
+      return this.open();
+    });
+    this.changeEmitter.fire({ documents: [], entities: [], annotations: true, all: true });
+  }
+
+  private async scan(index: EntityIndex, generation: number): Promise<ScanSummary | undefined> {
+    this.scanSignal.cancelled = true;
+    const signal = { cancelled: false };
+    this.scanSignal = signal;
+    this.setProgress({ done: 0, total: 0 });
+    try {
+      const summary = await index.scan((p: ScanProgress) => this.setProgress({ done: p.done, total: p.total }), signal);
+      this.log.info(
+        `indexed ${summary.documents} documents in ${summary.ms} ms (${summary.analysed} analysed, ${summary.fromCache} cached, ${summary.removed} removed)`,
+      );
+      for (const s of summary.skipped) this.log.warn(`not indexed: ${s.path}: ${s.reason}`);
+      for (const d of index.diagnostics()) {
+        const line = `${d.path ? `${d.path}: ` : ''}${d.message}`;
+        if (d.severity === 'error') this.warnOnce(`Dossier: ${line}`);
+        else this.log.info(line);
+      }
+      return summary;
+    } catch (err) {
+      this.log.error(`indexing failed: ${err instanceof Error ? err.message : String(err)}`);
+      return undefined;
+    } finally {
+      if (this.scanSignal === signal && generation === this.generation) this.setProgress(undefined);
+    }
+  }
+
+  private setProgress(p: IndexProgress | undefined): void {
+    this.progressValue = p;
+    this.progressEmitter.fire(p);
+  }
+
+  private fileChanged(uri: vscode.Uri): void {
+    const path = this.pathOf(uri);
+    if (path === undefined) return;
+    if (path.startsWith('.dossier/')) {
+      if (path.endsWith('.json') && !path.startsWith('.dossier/cache/')) this.scheduleReload();
+      return;
+    }
+    this.pendingPaths.add(path);
+    // Coalesce bursts (git checkout, search-and-replace across files) into one pass.
+    clearTimeout(this.pendingTimer);
+    this.pendingTimer = setTimeout(() => void this.flushPending(), 200);
+  }
+
+  private async flushPending(): Promise<void> {
+    const index = await this.current;
+    if (!index || !this.workspace) return;
+    const c = this.config.current;
+    const included = picomatch([c.include], { dot: true });
+    const excluded = picomatch(c.exclude, { dot: true });
+    const paths = [...this.pendingPaths];
+    this.pendingPaths.clear();
+    for (const path of paths) {
+      try {
+        const uri = this.workspace.uri(path);
+        const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+        if (open?.isDirty) continue; // the editor's unsaved text wins; the analysis service feeds it
+        const stat = await this.workspace.stat(path);
+        if (!stat) {
+          // A deleted folder takes its documents with it.
+          for (const doc of index.documents()) if (doc === path || doc.startsWith(`${path}/`)) await index.removeDocument(doc);
+          continue;
+        }
+        if (!included(path) || excluded(path)) continue;
+        if (stat.size > c.maxFileSizeMB * 1024 * 1024) {
+          this.log.warn(`not indexed: ${path} is larger than dossier.maxFileSizeMB`);
+          continue;
+        }
+        const text = await this.workspace.readFile(path);
+        if (text !== undefined) await index.updateDocument(path, text);
+      } catch (err) {
+        this.log.error(`could not update ${path} in the index: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+  }
+
+  private async renamed(e: vscode.FileRenameEvent): Promise<void> {
+    const index = await this.current;
+    if (!index) return;
+    for (const { oldUri, newUri } of e.files) {
+      const from = this.pathOf(oldUri);
+      const to = this.pathOf(newUri);
+      if (from === undefined || to === undefined) continue;
+      try {
+        // Renaming a folder renames every document under it.
+        for (const doc of index.documents()) {
+          if (doc === from) await index.renameDocument(doc, to);
+          else if (doc.startsWith(`${from}/`)) await index.renameDocument(doc, to + doc.slice(from.length));
+        }
+      } catch (err) {
+        this.log.error(`could not rename ${from} in the index: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+  }
+
+  private scheduleReload(): void {
+    clearTimeout(this.reloadTimer);
+    this.reloadTimer = setTimeout(async () => {
+      const index = await this.current;
+      try {
+        await index?.reload();
+      } catch (err) {
+        this.log.error(`could not reload .dossier/: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }, 300);
+  }
+
+  private mtimeDate(ws: VscodeWorkspace, path: string): string | undefined {
+    if (this.config.current.documentDateFallback === 'none' || ws.root.scheme !== 'file') return undefined;
+    try {
+      return statSync(ws.uri(path).fsPath).mtime.toISOString().slice(0, 10);
+    } catch {
+      return undefined;
+    }
+  }
+
+  private warnOnce(message: string): void {
+    if (this.reported.has(message)) return;
+    this.reported.add(message);
+    void vscode.window.showWarningMessage(message);
+  }
+
+  dispose(): void {
+    this.scanSignal.cancelled = true;
+    this.generation++;
+    clearTimeout(this.pendingTimer);
+    clearTimeout(this.reloadTimer);
+    this.indexSubscription?.dispose();
+    const index = this.opened;
+    if (index) void index.flush().finally(() => index.dispose());
+    for (const s of this.subscriptions) s.dispose();
+  }
+}
+
+function coverageKey(c: DossierConfig): string {
+  return JSON.stringify([c.include, c.exclude, c.maxFileSizeMB]);
+}
