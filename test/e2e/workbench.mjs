@@ -1,0 +1,109 @@
+// What a user does in the workbench, in playwright terms: open a file, run a palette command,
+// read what is highlighted. Selectors are VS Code 1.100 DOM internals (code-server 4.100.3 is
+// pinned for that reason): re-check them when the version moves.
+
+/** Opens the workbench on the workspace and waits until the explorer lists `expectFile`. */
+export async function openWorkbench(page, url, expectFile) {
+  await page.goto(url);
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: expectFile }).waitFor({ timeout: 60_000 });
+  // Keyboard shortcuts go nowhere until something in the workbench has focus.
+  await page.locator('.monaco-workbench .part.editor').click({ position: { x: 300, y: 300 } }).catch(() => {});
+}
+
+const quickInput = (page) => page.locator('.quick-input-widget .quick-input-box input');
+const quickRows = (page) => page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
+
+/** Quick Open (Ctrl+P) a file by name; `toSide` opens it in a new editor group on the right. */
+export async function openFile(page, name, { toSide = false } = {}) {
+  await page.keyboard.press('Control+P');
+  await quickInput(page).waitFor({ state: 'visible' });
+  await quickInput(page).fill(name);
+  await quickRows(page).filter({ hasText: name }).first().waitFor();
+  await page.keyboard.press(toSide ? 'Control+Enter' : 'Enter');
+  const editor = editorOf(page, name);
+  await editor.locator('.view-line').first().waitFor({ timeout: 30_000 });
+  return editor;
+}
+
+/** The editor (in whichever group) whose active tab is `name`. */
+export function editorOf(page, name) {
+  return page
+    .locator('.editor-group-container', { has: page.locator('.tab.active', { hasText: name }) })
+    .locator('.monaco-editor')
+    .first();
+}
+
+/** Runs a command through the palette (F1), exactly as a user would. */
+export async function runFromPalette(page, label) {
+  await page.keyboard.press('F1');
+  await quickInput(page).waitFor({ state: 'visible' });
+  await quickInput(page).fill('>' + label);
+  await quickRows(page).filter({ hasText: label }).first().waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+}
+
+export { quickInput, quickRows };
+
+/**
+ * Every background decoration an extension drew in `editor`, with the text under it:
+ * [{ text, background, line }]. Extension decorations are overlay divs with a `ced-` class
+ * (rendered behind the text); the text is read back with caretRangeFromPoint at both edges.
+ */
+export async function highlights(editor) {
+  return editor.evaluate((root) => {
+    const transparent = new Set(['rgba(0, 0, 0, 0)', 'transparent']);
+    const out = [];
+    for (const el of root.querySelectorAll('.view-overlays div[class*="ced-"]')) {
+      const background = getComputedStyle(el).backgroundColor;
+      if (transparent.has(background)) continue;
+      const r = el.getBoundingClientRect();
+      if (r.width < 2) continue;
+      const y = r.top + r.height / 2;
+      const a = document.caretRangeFromPoint(r.left + 1, y);
+      const b = document.caretRangeFromPoint(r.right - 1, y);
+      if (!a || !b) continue;
+      const range = document.createRange();
+      range.setStart(a.startContainer, a.startOffset);
+      range.setEnd(b.startContainer, b.startOffset);
+      const line = el.parentElement?.style.top;
+      out.push({ text: range.toString().replace(/\u00a0/g, ' '), background, line, className: el.className });
+    }
+    return out;
+  });
+}
+
+/** Screen box of the `nth` occurrence of `text` in the rendered lines of `editor`. */
+export async function textBox(editor, text, nth = 0) {
+  return editor.evaluate(
+    (root, [needle, n]) => {
+      let seen = 0;
+      for (const line of root.querySelectorAll('.view-lines .view-line')) {
+        const walker = document.createTreeWalker(line, 4 /* NodeFilter.SHOW_TEXT */);
+        // Monaco splits a line into token spans: search the line's whole text, then map back.
+        const nodes = [];
+        let full = '';
+        for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+          nodes.push([t, full.length]);
+          // Monaco may render spaces as no-break spaces.
+          full += t.textContent.replace(/\u00a0/g, ' ');
+        }
+        for (let i = full.indexOf(needle); i >= 0; i = full.indexOf(needle, i + 1)) {
+          if (seen++ !== n) continue;
+          // A start offset belongs to the node it begins, an end offset to the node it closes.
+          const at = (off, isEnd) => {
+            const [node, base] = nodes.find(([t, b]) => (isEnd ? off > b && off <= b + t.length : off >= b && off < b + t.length));
+            return [node, off - base];
+          };
+          const range = document.createRange();
+          range.setStart(...at(i, false));
+          range.setEnd(...at(i + needle.length, true));
+          const r = range.getBoundingClientRect();
+          return { x: r.left, y: r.top, width: r.width, height: r.height };
+        }
+      }
+      return null;
+    },
+    [text, nth],
+  );
+}
