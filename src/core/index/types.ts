@@ -221,7 +221,7 @@ export interface EntityIndex extends Disposable {
   getEntity(id: string): EntityRecord | undefined;
   /** Non-rejected mentions across the workspace, by path then offset. */
   mentionsOf(entityId: string): MentionLocation[];
-  /** The first full-name (canonical) mention in the workspace, else the first mention. */
+  /** The first mention spelling out the canonical name, else the first of the longest mentions. */
   definitionOf(entityId: string): MentionLocation | undefined;
   /** The non-rejected mention covering `offset`, if any. */
   mentionAt(path: string, offset: number): MentionWithProvenance | undefined;

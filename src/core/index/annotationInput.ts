@@ -1,0 +1,109 @@
+// Turns what the user asked for (an AnnotationInput) into a stored Annotation, checking it
+// against the index first so a bad request fails with a message instead of storing nonsense.
+import { entityId } from '../model';
+import { makeTarget } from './anchoring';
+import { newAnnotationId } from './contentHash';
+import type { Annotation, AnnotationBody, AnnotationInput, EntityRecord, MentionWithProvenance } from './types';
+
+export interface AnnotationContext {
+  text(path: string): string | undefined;
+  /** Mentions of the document, rejected ones included. */
+  mentions(path: string): readonly MentionWithProvenance[];
+  entity(id: string): EntityRecord | undefined;
+  author: string;
+  now: string;
+}
+
+export function makeAnnotation(input: AnnotationInput, ctx: AnnotationContext): Annotation {
+  const base = { id: newAnnotationId(), kind: input.kind, author: ctx.author, created: ctx.now };
+  const entityOf = (id: string): EntityRecord => {
+    const e = ctx.entity(id);
+    if (!e) throw new Error(`Unknown entity "${id}".`);
+    return e;
+  };
+  switch (input.kind) {
+    case 'merge': {
+      const from = entityOf(input.from);
+      const into = entityOf(input.into);
+      if (from.id === into.id) throw new Error(`"${from.canonical}" and "${into.canonical}" are already one entity.`);
+      return { ...base, body: { from: from.id, entity: into.id, type: into.type } };
+    }
+    case 'split': {
+      const e = entityOf(input.entity);
+      if (!e.aliases.includes(input.alias)) throw new Error(`"${input.alias}" is not an alias of "${e.canonical}".`);
+      const name = input.name?.trim() || input.alias;
+      return { ...base, body: { entity: e.id, alias: input.alias, name, type: e.type } };
+    }
+    case 'rename': {
+      const e = entityOf(input.entity);
+      const name = input.name.trim();
+      if (!name) throw new Error('The new name is empty.');
+      return { ...base, body: { entity: e.id, name } };
+    }
+    case 'note': {
+      const e = entityOf(input.entity);
+      const note = input.note.trim();
+      if (!note) throw new Error('The note is empty.');
+      const body: AnnotationBody = { entity: e.id, note };
+      if (input.path !== undefined && input.start !== undefined && input.end !== undefined) {
+        const span = selection(ctx, input.path, input.start, input.end);
+        return { ...base, body, target: makeTarget(input.path, span.text, span.start, span.end) };
+      }
+      return { ...base, body };
+    }
+    default:
+      return spanAnnotation(input, ctx, base);
+  }
+}
+
+type SpanInput = Extract<AnnotationInput, { path: string; start: number; end: number }>;
+
+function spanAnnotation(input: SpanInput, ctx: AnnotationContext, base: Omit<Annotation, 'body'>): Annotation {
+  const span = selection(ctx, input.path, input.start, input.end);
+  const covering = ctx.mentions(input.path).find((m) => m.start <= span.start && m.end >= span.end) ??
+    ctx.mentions(input.path).find((m) => m.start < span.end && m.end > span.start);
+  // Rulings on a mention anchor to the whole mention; an added mention anchors to the selection.
+  const onMention = input.kind !== 'add' && covering ? covering : undefined;
+  const start = onMention?.start ?? span.start;
+  const end = onMention?.end ?? span.end;
+  const target = makeTarget(input.path, span.text, start, end);
+  const exact = span.text.slice(start, end);
+  let body: AnnotationBody;
+  switch (input.kind) {
+    case 'add':
+      body = { type: input.type, entity: input.entity ? (ctx.entity(input.entity)?.id ?? input.entity) : entityId(input.type, exact) };
+      break;
+    case 'confirm':
+      if (!covering) throw new Error(`No entity mention at "${exact}" to confirm; use Mark Selection as… to add one.`);
+      body = { type: covering.type, entity: covering.entity };
+      break;
+    case 'reject':
+      body = { type: covering?.type, entity: covering?.entity, everywhere: input.everywhere || undefined };
+      if (!covering && !input.everywhere) throw new Error(`No entity mention at "${exact}" to reject.`);
+      break;
+    case 'relabel':
+      if (!covering) throw new Error(`No entity mention at "${exact}" to relabel; use Mark Selection as… instead.`);
+      body = { type: input.type, entity: covering.type === input.type ? covering.entity : entityId(input.type, exact) };
+      break;
+    case 'link': {
+      const e = ctx.entity(input.entity);
+      if (!e) throw new Error(`Unknown entity "${input.entity}".`);
+      body = { type: e.type, entity: e.id };
+      break;
+    }
+  }
+  return { ...base, target, body };
+}
+
+/** The selection, checked and trimmed of surrounding white space. */
+function selection(ctx: AnnotationContext, path: string, start: number, end: number): { text: string; start: number; end: number } {
+  const text = ctx.text(path);
+  if (text === undefined) throw new Error(`${path} is not in the index (is it excluded or too large?).`);
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > text.length || start >= end) {
+    throw new Error(`Invalid selection ${start}-${end} in ${path} (${text.length} characters).`);
+  }
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  if (start === end) throw new Error('The selection is only white space.');
+  return { text, start, end };
+}

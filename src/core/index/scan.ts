@@ -1,0 +1,70 @@
+// A full pass over the workspace: list the included files, skip the too-large, re-analyse only
+// what changed (the cache answers the rest), and drop documents that disappeared.
+import type { WorkspacePort } from '../ports';
+import type { AnalysisOrigin } from './documentState';
+import type { IndexDiagnostic, ScanProgress, ScanSummary } from './types';
+
+export interface ScanRequest {
+  port: WorkspacePort;
+  include: string[];
+  exclude: string[];
+  maxFileSizeMB: number;
+  known: () => string[];
+  analyse: (path: string, text: string) => Promise<AnalysisOrigin>;
+  remove: (path: string) => void;
+  report: (d: IndexDiagnostic) => void;
+  onProgress?: (p: ScanProgress) => void;
+  signal?: { cancelled: boolean };
+  /** Runs once at the end (apply annotations, build the registry, write). */
+  done: () => Promise<void>;
+}
+
+export async function scanWorkspace(req: ScanRequest): Promise<ScanSummary> {
+  const started = Date.now();
+  const summary: ScanSummary = { documents: 0, analysed: 0, fromCache: 0, removed: 0, skipped: [], ms: 0 };
+  const files = await req.port.listFiles(req.include, req.exclude);
+  const seen = new Set<string>();
+  const maxBytes = req.maxFileSizeMB * 1024 * 1024;
+  for (const [i, path] of files.entries()) {
+    if (req.signal?.cancelled) break;
+    req.onProgress?.({ done: i, total: files.length, path });
+    const skip = (reason: string, severity: IndexDiagnostic['severity'] = 'warning', code = 'too-large') => {
+      summary.skipped.push({ path, reason });
+      req.report({ severity, code, path, message: `${path}: ${reason}` });
+    };
+    try {
+      const stat = await req.port.stat(path);
+      if (!stat) continue; // deleted while we were listing
+      if (stat.size > maxBytes) {
+        skip(`${(stat.size / 1024 / 1024).toFixed(1)} MB is above the ${req.maxFileSizeMB} MB limit (dossier.maxFileSizeMB); not indexed.`);
+        continue;
+      }
+      const text = await req.port.readFile(path);
+      if (text === undefined) continue;
+      if (text.includes('\u0000')) {
+        skip('looks like a binary file; not indexed.', 'info', 'binary');
+        continue;
+      }
+      seen.add(path);
+      const origin = await req.analyse(path, text);
+      summary.documents++;
+      if (origin === 'engine') summary.analysed++;
+      else if (origin === 'cache') summary.fromCache++;
+      else if (origin === 'failed') summary.analysed++;
+    } catch (err) {
+      skip(`could not be read: ${err instanceof Error ? err.message : String(err)}`, 'error', 'read-failed');
+    }
+  }
+  if (!req.signal?.cancelled) {
+    for (const path of req.known()) {
+      if (!seen.has(path)) {
+        req.remove(path);
+        summary.removed++;
+      }
+    }
+  }
+  req.onProgress?.({ done: files.length, total: files.length, path: '' });
+  await req.done();
+  summary.ms = Date.now() - started;
+  return summary;
+}
