@@ -8,6 +8,8 @@ import { registerHover } from './features/hover';
 import { registerIndexCommands } from './features/indexCommands';
 import { registerOrphansView } from './features/orphansView';
 import { registerStatusBar } from './features/statusBar';
+import { registerTreeSnapshot } from './features/treeSnapshot';
+import { registerTrust } from './features/trust';
 import { createServices, type DossierServices } from './services';
 
 /** Ext-core features; ext-nav's (navigation, search, annotation…) are appended to this list. */
@@ -19,6 +21,8 @@ const FEATURES: ((services: DossierServices) => vscode.Disposable)[] = [
   registerOrphansView,
   registerStatusBar,
   registerIndexCommands,
+  registerTrust,
+  registerTreeSnapshot,
 ];
 
 /** Returned from activate() so the in-host tests can reach the live services. */

@@ -1,7 +1,191 @@
-// Placeholder: filled in right after the spine lands.
+// The Entities view: scope (this document / workspace), filter, sort, context-menu actions,
+// and revealing the entity under the cursor.
 import * as vscode from 'vscode';
 import type { DossierServices } from '../services';
+import { spanAt } from '../convert';
+import {
+  documentMentions,
+  entityChildren,
+  entityNodes,
+  entityRows,
+  toTreeItem,
+  typeNodes,
+  type EntitiesNode,
+  type EntitiesScope,
+  type EntitiesSort,
+  type EntitiesSource,
+} from './entitiesTree';
+import { openMention } from './indexCommands';
+import { exposeTreeForTests } from './treeSnapshot';
 
-export function registerEntitiesView(_services: DossierServices): vscode.Disposable {
-  return new vscode.Disposable(() => undefined);
+class EntitiesProvider implements vscode.TreeDataProvider<EntitiesNode> {
+  private readonly emitter = new vscode.EventEmitter<EntitiesNode | undefined>();
+  readonly onDidChangeTreeData = this.emitter.event;
+  source: EntitiesSource;
+  private rows: ReturnType<typeof entityRows> | undefined;
+
+  constructor(source: EntitiesSource) {
+    this.source = source;
+  }
+
+  update(source: Partial<EntitiesSource>): void {
+    this.source = { ...this.source, ...source };
+    this.rows = undefined;
+    this.emitter.fire(undefined);
+  }
+
+  private currentRows(): ReturnType<typeof entityRows> {
+    return (this.rows ??= entityRows(this.source));
+  }
+
+  getTreeItem(node: EntitiesNode): vscode.TreeItem {
+    return toTreeItem(node);
+  }
+
+  getChildren(node?: EntitiesNode): EntitiesNode[] {
+    if (!node) return typeNodes(this.currentRows());
+    switch (node.kind) {
+      case 'type':
+        return entityNodes(node, this.currentRows());
+      case 'entity':
+        return entityChildren(node, this.source);
+      case 'entityDocument':
+        return documentMentions(node, this.source);
+      case 'mention':
+        return [];
+    }
+  }
+
+  getParent(node: EntitiesNode): EntitiesNode | undefined {
+    return node.kind === 'type' ? undefined : node.parent;
+  }
+
+  /** The entity's node, if the current scope and filter show it. */
+  entityNode(entity: string): EntitiesNode | undefined {
+    for (const t of typeNodes(this.currentRows())) {
+      const found = entityNodes(t as Extract<EntitiesNode, { kind: 'type' }>, this.currentRows()).find((n) => n.kind === 'entity' && n.entity === entity);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  dispose(): void {
+    this.emitter.dispose();
+  }
+}
+
+export function registerEntitiesView(services: DossierServices): vscode.Disposable {
+  const { analysis, config, workspaceIndex, context } = services;
+  const state = context.workspaceState;
+  const provider = new EntitiesProvider({
+    scope: state.get<EntitiesScope>('dossier.entities.scope', 'workspace'),
+    sort: state.get<EntitiesSort>('dossier.entities.sort', 'count'),
+    filter: '',
+    index: undefined,
+    document: undefined,
+    uriOf: (path) => workspaceIndex.uriOf(path),
+  });
+  const view = vscode.window.createTreeView('dossier.entities', { treeDataProvider: provider, showCollapseAll: true });
+  let lastDocument: vscode.TextDocument | undefined;
+
+  const describe = (): void => {
+    const s = provider.source;
+    view.description = s.scope === 'document' ? (lastDocument ? vscode.workspace.asRelativePath(lastDocument.uri) : 'no document') : 'Workspace';
+    view.message = s.filter ? `Filter: “${s.filter}” · sorted by ${s.sort}` : undefined;
+    void vscode.commands.executeCommand('setContext', 'dossier.entities.scope', s.scope);
+    void vscode.commands.executeCommand('setContext', 'dossier.entities.filtered', s.filter !== '');
+  };
+
+  const refreshDocument = (): void => {
+    const editor = vscode.window.activeTextEditor;
+    if (editor && analysis.isDossierDocument(editor.document)) lastDocument = editor.document;
+    if (lastDocument?.isClosed) lastDocument = undefined;
+    const current = lastDocument && analysis.get(lastDocument.uri);
+    const document = lastDocument && current ? { uri: lastDocument.uri, text: lastDocument.getText(), analysis: current } : undefined;
+    provider.update({ document });
+    describe();
+  };
+
+  const refreshIndex = async (): Promise<void> => {
+    provider.update({ index: await services.index });
+  };
+
+  let indexTimer: NodeJS.Timeout | undefined;
+  let revealTimer: NodeJS.Timeout | undefined;
+
+  const reveal = (editor: vscode.TextEditor): void => {
+    if (!config.current.revealInTree || !view.visible || !analysis.isDossierDocument(editor.document)) return;
+    const current = analysis.get(editor.document.uri);
+    if (!current) return;
+    const mentions = current.analysis.mentions.filter((m) => m.provenance !== 'rejected');
+    const mention = spanAt(mentions, editor.document.offsetAt(editor.selection.active));
+    const node = mention && provider.entityNode(mention.entity);
+    // focus: false keeps the keyboard in the editor while the researcher reads.
+    if (node) void view.reveal(node, { select: true, focus: false, expand: false });
+  };
+
+  const scope = async (arg?: unknown): Promise<void> => {
+    const next: EntitiesScope = arg === 'document' || arg === 'workspace' ? arg : provider.source.scope === 'document' ? 'workspace' : 'document';
+    await state.update('dossier.entities.scope', next);
+    provider.update({ scope: next });
+    refreshDocument();
+  };
+
+  const filter = async (arg?: unknown): Promise<void> => {
+    const value =
+      typeof arg === 'string'
+        ? arg
+        : await vscode.window.showInputBox({ title: 'Filter entities', prompt: 'Part of a name or alias (accents and case ignored); empty clears the filter', value: provider.source.filter });
+    if (value === undefined) return;
+    provider.update({ filter: value.trim() });
+    describe();
+  };
+
+  const sort = async (arg?: unknown): Promise<void> => {
+    const next: EntitiesSort = arg === 'count' || arg === 'name' ? arg : provider.source.sort === 'count' ? 'name' : 'count';
+    await state.update('dossier.entities.sort', next);
+    provider.update({ sort: next });
+    describe();
+  };
+
+  const open = async (node?: EntitiesNode): Promise<void> => {
+    if (!node || node.kind === 'type') return;
+    if (node.kind === 'mention') {
+      await openMention(node.uri, node.start, node.end);
+      return;
+    }
+    const first = node.kind === 'entity' ? entityChildren(node, provider.source)[0] : node;
+    const target = first?.kind === 'entityDocument' ? documentMentions(first, provider.source)[0] : first;
+    if (target?.kind === 'mention') await openMention(target.uri, target.start, target.end);
+  };
+
+  refreshDocument();
+  void refreshIndex();
+  return vscode.Disposable.from(
+    view,
+    provider,
+    workspaceIndex.onDidChange(() => {
+      // Scans emit many changes; the tree redraws once they pause.
+      clearTimeout(indexTimer);
+      indexTimer = setTimeout(() => void refreshIndex(), 250);
+    }),
+    analysis.onDidAnalyze((a) => {
+      if (provider.source.scope === 'document' && a.uri.toString() === lastDocument?.uri.toString()) refreshDocument();
+    }),
+    vscode.window.onDidChangeActiveTextEditor(() => provider.source.scope === 'document' && refreshDocument()),
+    vscode.window.onDidChangeTextEditorSelection((e) => {
+      clearTimeout(revealTimer);
+      revealTimer = setTimeout(() => reveal(e.textEditor), 200);
+    }),
+    vscode.commands.registerCommand('dossier.entities.scope', scope),
+    vscode.commands.registerCommand('dossier.entities.filter', filter),
+    vscode.commands.registerCommand('dossier.entities.clearFilter', () => filter('')),
+    vscode.commands.registerCommand('dossier.entities.sort', sort),
+    vscode.commands.registerCommand('dossier.entities.open', open),
+    exposeTreeForTests('dossier.entities', provider),
+    new vscode.Disposable(() => {
+      clearTimeout(indexTimer);
+      clearTimeout(revealTimer);
+    }),
+  );
 }

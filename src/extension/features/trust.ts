@@ -1,6 +1,7 @@
 // Workspace trust as one observable value. Untrusted: analyse and highlight, but never write
 // .dossier/ and render no command links. Trust can be granted during a session, not revoked.
 import * as vscode from 'vscode';
+import type { DossierServices } from '../services';
 
 export class TrustState implements vscode.Disposable {
   private simulatedUntrusted = false;
@@ -31,4 +32,11 @@ export class TrustState implements vscode.Disposable {
     this.listener.dispose();
     this.emitter.dispose();
   }
+}
+
+/** Test hook: `dossier._test.simulateUntrusted(true|false)` (hidden from the palette). */
+export function registerTrust(services: DossierServices): vscode.Disposable {
+  return vscode.commands.registerCommand('dossier._test.simulateUntrusted', (untrusted: unknown) =>
+    services.trust.simulateUntrusted(untrusted === true),
+  );
 }

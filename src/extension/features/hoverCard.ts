@@ -1,0 +1,141 @@
+// Builds the entity hover card as Markdown. All document and user text is escaped, and command
+// links appear only when the workspace is trusted, so hostile articles or notes stay inert.
+import * as vscode from 'vscode';
+import type { EntityNote, MentionLocation } from '../../core/index/types';
+import type { Entity, EntityType } from '../../core/model';
+import type { HoverSection } from '../config';
+import { TYPE_LABEL } from './decorations';
+
+/** The only commands a hover card may run. */
+export const HOVER_COMMANDS = [
+  'dossier.openMention',
+  'dossier.confirm',
+  'dossier.reject',
+  'dossier.changeType',
+  'dossier.addNote',
+  'dossier.showAllMentions',
+] as const;
+
+export interface HoverCardInput {
+  entity: Entity;
+  type: EntityType;
+  /** The mention hovered, in this document. */
+  mention: { start: number; end: number; text: string };
+  uri: vscode.Uri;
+  documentDate: string | null;
+  mentionsHere: number;
+  /** Workspace counts, when the index knows the entity. */
+  workspace?: { mentions: number; documents: number };
+  otherDocuments: { location: MentionLocation; uri: vscode.Uri }[];
+  notes: EntityNote[];
+  sections: readonly HoverSection[];
+  trusted: boolean;
+}
+
+/** Escapes everything Markdown (and VS Code's hover renderer) could interpret. */
+export function escapeMarkdown(text: string, max = 200): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const cut = flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+  return cut.replace(/[\\`*_{}[\]()#+\-.!|<>~&$:@"']/g, '\\$&');
+}
+
+function commandLink(label: string, command: (typeof HOVER_COMMANDS)[number], args: unknown, tooltip: string): string {
+  return `[${label}](command:${command}?${encodeURIComponent(JSON.stringify(args))} "${tooltip}")`;
+}
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/** "Friday", "4 days before the document date" for a YYYY-MM-DD value. */
+export function describeDate(value: string, documentDate: string | null): string[] {
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!day) return [];
+  const t = Date.UTC(+day[1], +day[2] - 1, +day[3]);
+  if (Number.isNaN(t)) return [];
+  const out = [WEEKDAYS[new Date(t).getUTCDay()]];
+  const doc = documentDate && /^(\d{4})-(\d{2})-(\d{2})$/.exec(documentDate);
+  if (doc) {
+    const diff = Math.round((t - Date.UTC(+doc[1], +doc[2] - 1, +doc[3])) / 86_400_000);
+    const n = Math.abs(diff);
+    const days = n === 1 ? '1 day' : `${n} days`;
+    out.push(diff === 0 ? 'the document date' : diff < 0 ? `${days} before the document date` : `${days} after the document date`);
+  }
+  return out;
+}
+
+export function buildHoverCard(input: HoverCardInput): vscode.MarkdownString {
+  const { entity, sections, trusted } = input;
+  const md = new vscode.MarkdownString('', false);
+  md.supportHtml = false;
+  md.isTrusted = trusted ? { enabledCommands: [...HOVER_COMMANDS] } : false;
+  const lines: string[] = [];
+  lines.push(`**${escapeMarkdown(entity.canonical)}** · ${TYPE_LABEL[input.type]}`);
+
+  for (const section of sections) {
+    switch (section) {
+      case 'aliases': {
+        const aliases = entity.aliases.filter((a) => a !== entity.canonical).slice(0, 12);
+        if (aliases.length) lines.push(`Also: ${aliases.map((a) => escapeMarkdown(a, 80)).join(', ')}`);
+        break;
+      }
+      case 'date':
+        if (input.type === 'DATE' && entity.value) {
+          const parts = [`\`${entity.value.replace(/`/g, '')}\``, ...describeDate(entity.value, input.documentDate)];
+          lines.push(`Date: ${parts.join(' · ')}`);
+          if (input.documentDate) lines.push(`Document date: ${escapeMarkdown(input.documentDate)}`);
+        }
+        break;
+      case 'place': {
+        const geo = entity.geo;
+        if (input.type === 'PLACE' && geo) {
+          const country = geo.country ? `${escapeMarkdown(geo.country)}${geo.countryCode ? ` (${escapeMarkdown(geo.countryCode)})` : ''}` : undefined;
+          const coords = geo.lat !== undefined && geo.lon !== undefined ? `${geo.lat.toFixed(4)}, ${geo.lon.toFixed(4)}` : undefined;
+          const parts = [escapeMarkdown(geo.kind), country, coords].filter(Boolean);
+          lines.push(`Place: ${parts.join(' · ')}`);
+        }
+        break;
+      }
+      case 'counts': {
+        const here = `${input.mentionsHere} mention${input.mentionsHere === 1 ? '' : 's'} in this document`;
+        const ws = input.workspace;
+        lines.push(ws ? `${here} · ${ws.documents} document${ws.documents === 1 ? '' : 's'} in the workspace` : here);
+        break;
+      }
+      case 'documents':
+        if (input.otherDocuments.length) {
+          lines.push('Also in:');
+          for (const { location, uri } of input.otherDocuments) {
+            const label = `${escapeMarkdown(location.path, 80)}:${location.line + 1}`;
+            const context = escapeMarkdown(location.context, 100);
+            const { start, end } = location.mention;
+            // Untrusted: a plain file link (no command) still opens the document at the line.
+            const link = trusted
+              ? commandLink(label, 'dossier.openMention', [uri.toString(), start, end], 'Open this mention')
+              : `[${label}](${uri.with({ fragment: `L${location.line + 1},${location.character + 1}` }).toString()})`;
+            lines.push(`- ${link} — ${context}`);
+          }
+        }
+        break;
+      case 'notes':
+        for (const note of input.notes.slice(-5)) {
+          lines.push(`> ${escapeMarkdown(note.text, 400)} — *${escapeMarkdown(note.author, 40)}*`);
+        }
+        break;
+      case 'actions':
+        if (trusted) {
+          const at = { uri: input.uri.toString(), start: input.mention.start, end: input.mention.end, entity: entity.id };
+          lines.push(
+            [
+              commandLink('Confirm', 'dossier.confirm', at, 'This mention is right'),
+              commandLink('Not an entity', 'dossier.reject', at, 'Reject this mention'),
+              commandLink('Change type', 'dossier.changeType', at, 'Relabel this mention'),
+              commandLink('Add note', 'dossier.addNote', at, 'Add a note to this entity'),
+              commandLink('Show all mentions', 'dossier.showAllMentions', entity.id, 'List every mention in the workspace'),
+            ].join(' · '),
+          );
+        }
+        break;
+    }
+  }
+  md.appendMarkdown(lines.join('\n\n'));
+  return md;
+}
