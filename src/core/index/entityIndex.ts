@@ -197,6 +197,24 @@ class WorkspaceEntityIndex implements EntityIndex {
     return annotation;
   }
 
+  async importAnnotations(annotations: readonly Annotation[]): Promise<{ added: number; duplicates: number }> {
+    if (this.reason) throw new Error(this.reason);
+    const sameDecision = (a: Annotation) => JSON.stringify([a.kind, a.body, a.target?.source, a.target?.selector]);
+    const ids = new Set(this.annotations_.map((a) => a.id));
+    const decisions = new Set(this.annotations_.map(sameDecision));
+    let added = 0;
+    for (const a of annotations) {
+      if (ids.has(a.id) || decisions.has(sameDecision(a))) continue;
+      ids.add(a.id);
+      decisions.add(sameDecision(a));
+      this.annotations_.push(a);
+      this.pendingUpserts.set(a.id, a);
+      added++;
+    }
+    if (added) await this.annotationsChanged();
+    return { added, duplicates: annotations.length - added };
+  }
+
   async undo(): Promise<Annotation | undefined> {
     if (this.reason) throw new Error(this.reason);
     while (this.undoStack.length) {

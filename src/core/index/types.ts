@@ -232,6 +232,8 @@ export interface EntityIndex extends Disposable {
   lexiconFor(path: string, text: string): Lexicon;
   annotations(): Annotation[];
   annotate(input: AnnotationInput): Promise<Annotation>;
+  /** Adds annotations from elsewhere (dossier import); ids or identical decisions already present are skipped. */
+  importAnnotations(annotations: readonly Annotation[]): Promise<{ added: number; duplicates: number }>;
   /** Removes the last annotation made through this index; undefined when there is none. */
   undo(): Promise<Annotation | undefined>;
   orphans(): Orphan[];

@@ -1,0 +1,43 @@
+// `dossier export --format csv|mentions|jsonld|geojson|timeline [DIR] [-o FILE]`.
+import * as fs from 'node:fs';
+import { Option, type Command } from 'commander';
+import { entitiesCsv, mentionsCsv } from '../../core/index/export/csv';
+import { placesGeoJson } from '../../core/index/export/geojson';
+import { toWebAnnotations } from '../../core/index/export/jsonld';
+import { timelineCsv } from '../../core/index/export/timeline';
+import type { EntityIndex } from '../../core/index/index';
+import { openFolderIndex } from '../nodeWorkspace';
+import { reportDiagnostics } from './index';
+
+const FORMATS: Record<string, (index: EntityIndex) => string> = {
+  csv: entitiesCsv,
+  mentions: mentionsCsv,
+  jsonld: (index) => JSON.stringify(toWebAnnotations(index), null, 2) + '\n',
+  geojson: (index) => JSON.stringify(placesGeoJson(index), null, 2) + '\n',
+  timeline: timelineCsv,
+};
+
+export function registerExport(program: Command): void {
+  program
+    .command('export')
+    .description('Export the index of DIR: entities (csv), mentions (csv), Web Annotations (jsonld), places (geojson) or dated events (timeline csv).')
+    .argument('[dir]', 'the indexed folder', '.')
+    .addOption(new Option('-f, --format <format>', 'what to export').choices(Object.keys(FORMATS)).makeOptionMandatory())
+    .option('-o, --output <file>', 'write to this file instead of standard output')
+    .action(async (dir: string, opts: { format: string; output?: string }) => {
+      const { index } = await openFolderIndex(dir);
+      try {
+        await index.scan();
+        const body = FORMATS[opts.format](index);
+        if (opts.output) {
+          fs.writeFileSync(opts.output, body);
+          process.stderr.write(`dossier: wrote ${opts.format} export to ${opts.output}\n`);
+        } else {
+          process.stdout.write(body);
+        }
+        reportDiagnostics(index);
+      } finally {
+        index.dispose();
+      }
+    });
+}

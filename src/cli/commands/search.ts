@@ -1,0 +1,70 @@
+// `dossier search QUERY [--type T] [--json] [--dir DIR]`: fuzzy, accent-folded entity search over
+// the folder's index (brought up to date first; unchanged files come from the cache).
+import { InvalidArgumentError, type Command } from 'commander';
+import { ENTITY_TYPES, type EntityType } from '../../core/model';
+import type { EntityIndex, SearchResult } from '../../core/index/index';
+import { openFolderIndex } from '../nodeWorkspace';
+import { reportDiagnostics } from './index';
+
+const TYPE_NAMES: Record<string, EntityType> = {
+  person: 'PERSON', p: 'PERSON', people: 'PERSON',
+  org: 'ORG', o: 'ORG', organisation: 'ORG', organization: 'ORG',
+  place: 'PLACE', l: 'PLACE', location: 'PLACE', loc: 'PLACE',
+  date: 'DATE', d: 'DATE',
+};
+
+export function parseTypes(value: string, previous: EntityType[] = []): EntityType[] {
+  const out = [...previous];
+  for (const part of value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean)) {
+    const type = TYPE_NAMES[part];
+    if (!type) throw new InvalidArgumentError(`unknown type "${part}"; use ${ENTITY_TYPES.map((t) => t.toLowerCase()).join(', ')}`);
+    if (!out.includes(type)) out.push(type);
+  }
+  return out;
+}
+
+export function registerSearch(program: Command): void {
+  program
+    .command('search')
+    .description('Find entities by name or alias (fuzzy, accents ignored) in the index of a folder.')
+    .argument('<query>', 'name or part of a name')
+    .option('-t, --type <type>', 'only this type: person, org, place or date (repeatable, or comma-separated)', parseTypes)
+    .option('-n, --limit <n>', 'at most this many results', (v) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a positive whole number');
+      return n;
+    }, 20)
+    .option('--dir <dir>', 'the indexed folder', '.')
+    .option('--json', 'print results as JSON')
+    .action(async (query: string, opts: { type?: EntityType[]; limit: number; dir: string; json?: boolean }) => {
+      const { index } = await openFolderIndex(opts.dir);
+      try {
+        await index.scan();
+        const results = index.search(query, { types: opts.type, limit: opts.limit });
+        process.stdout.write(opts.json ? JSON.stringify(results.map((r) => resultJson(index, r)), null, 2) + '\n' : resultsText(index, query, results));
+        reportDiagnostics(index);
+      } finally {
+        index.dispose();
+      }
+    });
+}
+
+function resultJson(index: EntityIndex, r: SearchResult): object {
+  const { counts, ...entity } = r.entity;
+  const mentions = index.mentionsOf(r.entity.id).slice(0, 5).map((l) => ({ path: l.path, line: l.line + 1, text: l.mention.text, context: l.context }));
+  return { ...entity, mentions: counts.mentions, documents: counts.documents, score: Number(r.score.toFixed(4)), matched: r.matched, locations: mentions };
+}
+
+function resultsText(index: EntityIndex, query: string, results: SearchResult[]): string {
+  if (results.length === 0) return `No entity matches "${query}".\n`;
+  const lines: string[] = [];
+  for (const r of results) {
+    const e = r.entity;
+    const aliases = e.aliases.length ? ` (also: ${e.aliases.slice(0, 5).join(', ')}${e.aliases.length > 5 ? ', …' : ''})` : '';
+    const value = e.value ? ` = ${e.value}` : '';
+    lines.push(`${e.type.padEnd(6)} ${e.canonical}${value}${aliases}: ${e.counts.mentions} mention${e.counts.mentions === 1 ? '' : 's'} in ${e.counts.documents} document${e.counts.documents === 1 ? '' : 's'}`);
+    const first = index.definitionOf(e.id);
+    if (first) lines.push(`       ${first.path}:${first.line + 1}: ${first.context}`);
+  }
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,155 @@
+// The WorkspacePort over node:fs for the CLI and the unit tests: a folder on disk, addressed by
+// workspace-relative POSIX paths.
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import picomatch from 'picomatch';
+import { analyze, ENGINE_VERSION } from '../core/engine/index';
+import { openEntityIndex, type EntityIndex } from '../core/index/index';
+import type { FileStat, WorkspacePort } from '../core/ports';
+
+export class NodeWorkspace implements WorkspacePort {
+  readonly root: string;
+
+  constructor(root: string) {
+    this.root = path.resolve(root);
+  }
+
+  private abs(rel: string): string {
+    const full = path.resolve(this.root, ...rel.split('/'));
+    if (full !== this.root && !full.startsWith(this.root + path.sep)) throw new Error(`${rel} is outside the workspace`);
+    return full;
+  }
+
+  async listFiles(include: string[], exclude: string[]): Promise<string[]> {
+    const isIncluded = picomatch(include, { dot: false });
+    const isExcluded = picomatch(exclude, { dot: true });
+    const out: string[] = [];
+    const walk = async (dirRel: string): Promise<void> => {
+      let entries: fs.Dirent[];
+      try {
+        entries = await fs.promises.readdir(this.abs(dirRel), { withFileTypes: true });
+      } catch {
+        return; // unreadable folder: nothing to index there
+      }
+      for (const e of entries) {
+        const rel = dirRel ? `${dirRel}/${e.name}` : e.name;
+        if (e.isDirectory()) {
+          // Excluded folders are not even entered (node_modules can hold 100k files).
+          if (!isExcluded(rel) && !isExcluded(`${rel}/`) && !isExcluded(`${rel}/x`)) await walk(rel);
+        } else if (e.isFile() && isIncluded(rel) && !isExcluded(rel)) {
+          out.push(rel);
+        }
+      }
+    };
+    await walk('');
+    return out.sort();
+  }
+
+  async stat(rel: string): Promise<FileStat | undefined> {
+    try {
+      const s = await fs.promises.stat(this.abs(rel));
+      return { size: s.size, mtime: s.mtimeMs };
+    } catch {
+      return undefined;
+    }
+  }
+
+  async readFile(rel: string): Promise<string | undefined> {
+    try {
+      return await fs.promises.readFile(this.abs(rel), 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw err;
+    }
+  }
+
+  async writeFileAtomic(rel: string, data: string): Promise<void> {
+    const target = this.abs(rel);
+    await fs.promises.mkdir(path.dirname(target), { recursive: true });
+    const tmp = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    const handle = await fs.promises.open(tmp, 'w');
+    try {
+      await handle.writeFile(data, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    try {
+      await fs.promises.rename(tmp, target);
+    } catch (err) {
+      await fs.promises.rm(tmp, { force: true });
+      throw err;
+    }
+  }
+
+  async createExclusive(rel: string, data: string): Promise<boolean> {
+    const target = this.abs(rel);
+    await fs.promises.mkdir(path.dirname(target), { recursive: true });
+    try {
+      await fs.promises.writeFile(target, data, { flag: 'wx' });
+      return true;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
+      throw err;
+    }
+  }
+
+  async rename(from: string, to: string): Promise<void> {
+    await fs.promises.mkdir(path.dirname(this.abs(to)), { recursive: true });
+    await fs.promises.rename(this.abs(from), this.abs(to));
+  }
+
+  async delete(rel: string): Promise<void> {
+    await fs.promises.rm(this.abs(rel), { force: true });
+  }
+
+  async mkdir(rel: string): Promise<void> {
+    await fs.promises.mkdir(this.abs(rel), { recursive: true });
+  }
+
+  async readDir(rel: string): Promise<string[]> {
+    try {
+      return (await fs.promises.readdir(this.abs(rel))).sort();
+    } catch {
+      return [];
+    }
+  }
+}
+
+/** git user.name in `dir`, else the OS user: the author recorded on annotations. */
+export function findAuthor(dir: string): string {
+  try {
+    const name = execFileSync('git', ['config', 'user.name'], { cwd: dir, encoding: 'utf8', timeout: 3000, stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    if (name) return name;
+  } catch {
+    // not a git checkout, or git missing: fall back to the OS user
+  }
+  try {
+    return os.userInfo().username;
+  } catch {
+    return 'unknown';
+  }
+}
+
+export interface FolderIndexOptions {
+  maxFileSizeMB?: number;
+  readOnly?: boolean;
+}
+
+/** Opens the index of a folder with the engine, as every CLI command does. */
+export async function openFolderIndex(dir: string, options: FolderIndexOptions = {}): Promise<{ index: EntityIndex; workspace: NodeWorkspace }> {
+  const stat = fs.statSync(dir, { throwIfNoEntry: false });
+  if (!stat?.isDirectory()) throw new Error(`${dir} is not a folder.`);
+  const workspace = new NodeWorkspace(dir);
+  const index = await openEntityIndex(workspace, {
+    analyze,
+    engineVersion: ENGINE_VERSION,
+    author: findAuthor(workspace.root),
+    maxFileSizeMB: options.maxFileSizeMB,
+    readOnly: options.readOnly,
+    writeDelayMs: 0,
+  });
+  return { index, workspace };
+}
