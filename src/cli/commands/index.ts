@@ -38,7 +38,10 @@ async function scanWithProgress(index: EntityIndex): Promise<ScanSummary> {
   try {
     return await index.scan((p) => {
       if (!bar) return;
-      if (!started) (bar.start(p.total, 0, { file: '' }), (started = true));
+      if (!started) {
+        bar.start(p.total, 0, { file: '' });
+        started = true;
+      }
       bar.update(p.done, { file: p.path.length > 40 ? `…${p.path.slice(-39)}` : p.path });
     });
   } finally {
