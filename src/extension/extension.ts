@@ -4,12 +4,20 @@ import * as vscode from 'vscode';
 import { registerDecorations } from './features/decorations';
 import { registerDocumentsView } from './features/documentsView';
 import { registerEntitiesView } from './features/entitiesView';
+import { registerExportCommand } from './features/exportCommand';
 import { registerHover } from './features/hover';
 import { registerIndexCommands } from './features/indexCommands';
 import { registerOrphansView } from './features/orphansView';
 import { registerStatusBar } from './features/statusBar';
 import { registerTreeSnapshot } from './features/treeSnapshot';
 import { registerTrust } from './features/trust';
+import { registerAnnotate } from './features/annotate';
+import { registerCodeActions } from './features/codeActions';
+import { registerEntityLinks } from './features/entityLinks';
+import { registerHighlights } from './features/highlights';
+import { registerNavigation } from './features/navigation';
+import { registerSearch } from './features/search';
+import { registerSymbols } from './features/symbols';
 import { createServices, type DossierServices } from './services';
 
 /** Ext-core features; ext-nav's (navigation, search, annotation…) are appended to this list. */
@@ -21,8 +29,17 @@ const FEATURES: ((services: DossierServices) => vscode.Disposable)[] = [
   registerOrphansView,
   registerStatusBar,
   registerIndexCommands,
+  registerExportCommand,
   registerTrust,
   registerTreeSnapshot,
+  // ext-nav
+  registerNavigation,
+  registerSymbols,
+  registerHighlights,
+  registerSearch,
+  registerAnnotate,
+  registerCodeActions,
+  registerEntityLinks,
 ];
 
 /** Returned from activate() so the in-host tests can reach the live services. */

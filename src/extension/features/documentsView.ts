@@ -1,7 +1,100 @@
-// Placeholder: filled in right after the spine lands.
+// The Documents view: every indexed document with its entity counts per type.
 import * as vscode from 'vscode';
+import type { EntityIndex } from '../../core/index/types';
+import { ENTITY_TYPES, type EntityType } from '../../core/model';
 import type { DossierServices } from '../services';
+import { TYPE_ICON } from './entitiesTree';
+import { TYPE_LABEL, TYPE_SLUG } from './decorations';
+import { exposeTreeForTests } from './treeSnapshot';
 
-export function registerDocumentsView(_services: DossierServices): vscode.Disposable {
-  return new vscode.Disposable(() => undefined);
+type DocumentsNode =
+  | { kind: 'document'; path: string; uri: string; counts: Record<EntityType, number>; entities: number }
+  | { kind: 'typeCount'; path: string; uri: string; type: EntityType; count: number; start: number; end: number };
+
+class DocumentsProvider implements vscode.TreeDataProvider<DocumentsNode> {
+  private readonly emitter = new vscode.EventEmitter<undefined>();
+  readonly onDidChangeTreeData = this.emitter.event;
+  index: EntityIndex | undefined;
+
+  constructor(private readonly uriOf: (path: string) => vscode.Uri | undefined) {}
+
+  refresh(index: EntityIndex | undefined): void {
+    this.index = index;
+    this.emitter.fire(undefined);
+  }
+
+  getTreeItem(node: DocumentsNode): vscode.TreeItem {
+    if (node.kind === 'document') {
+      const item = new vscode.TreeItem(vscode.Uri.parse(node.uri), vscode.TreeItemCollapsibleState.Collapsed);
+      item.label = node.path.split('/').pop() ?? node.path;
+      const parts = ENTITY_TYPES.filter((t) => node.counts[t] > 0).map((t) => `${node.counts[t]} ${TYPE_LABEL[t].toLowerCase()}`);
+      item.description = `${node.entities} entities${node.path.includes('/') ? ` · ${node.path}` : ''}`;
+      item.tooltip = `${node.path}\n${parts.join(', ') || 'no entities'}`;
+      item.iconPath = vscode.ThemeIcon.File;
+      item.contextValue = 'document';
+      item.id = `doc:${node.path}`;
+      item.command = { command: 'dossier.openMention', title: 'Open', arguments: [node.uri, 0, 0] };
+      return item;
+    }
+    const item = new vscode.TreeItem(TYPE_LABEL[node.type], vscode.TreeItemCollapsibleState.None);
+    item.description = `${node.count} entit${node.count === 1 ? 'y' : 'ies'}`;
+    item.iconPath = new vscode.ThemeIcon(TYPE_ICON[node.type], new vscode.ThemeColor(`dossier.${TYPE_SLUG[node.type]}.border`));
+    item.id = `doc:${node.path}:${node.type}`;
+    item.contextValue = 'documentType';
+    item.command = { command: 'dossier.openMention', title: 'Open First Mention', arguments: [node.uri, node.start, node.end] };
+    return item;
+  }
+
+  getChildren(node?: DocumentsNode): DocumentsNode[] {
+    const index = this.index;
+    if (!index) return [];
+    if (!node) {
+      return index.documents().flatMap((path) => {
+        const uri = this.uriOf(path);
+        const record = index.getDocument(path);
+        if (!uri || !record) return [];
+        const counts = { PERSON: 0, ORG: 0, PLACE: 0, DATE: 0 } as Record<EntityType, number>;
+        const seen = new Set<string>();
+        for (const m of record.mentions) {
+          if (m.provenance === 'rejected' || seen.has(m.entity)) continue;
+          seen.add(m.entity);
+          counts[m.type]++;
+        }
+        return [{ kind: 'document' as const, path, uri: uri.toString(), counts, entities: seen.size }];
+      });
+    }
+    if (node.kind !== 'document') return [];
+    const mentions = index.getDocument(node.path)?.mentions.filter((m) => m.provenance !== 'rejected') ?? [];
+    return ENTITY_TYPES.filter((t) => node.counts[t] > 0).map((type) => {
+      const first = mentions.find((m) => m.type === type);
+      return { kind: 'typeCount' as const, path: node.path, uri: node.uri, type, count: node.counts[type], start: first?.start ?? 0, end: first?.end ?? 0 };
+    });
+  }
+
+  dispose(): void {
+    this.emitter.dispose();
+  }
+}
+
+export function registerDocumentsView(services: DossierServices): vscode.Disposable {
+  const provider = new DocumentsProvider((path) => services.workspaceIndex.uriOf(path));
+  const view = vscode.window.createTreeView('dossier.documents', { treeDataProvider: provider });
+  let timer: NodeJS.Timeout | undefined;
+  const refresh = async (): Promise<void> => {
+    const index = await services.index;
+    provider.refresh(index);
+    view.description = index ? `${index.documents().length} documents` : undefined;
+  };
+  void refresh();
+  return vscode.Disposable.from(
+    view,
+    provider,
+    services.workspaceIndex.onDidChange((e) => {
+      if (!e.documents.length && !e.all) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => void refresh(), 250);
+    }),
+    exposeTreeForTests('dossier.documents', provider),
+    new vscode.Disposable(() => clearTimeout(timer)),
+  );
 }

@@ -2,7 +2,7 @@
 // analyzer per open document, so an edit re-analyses only the paragraphs that changed.
 import { parentPort } from 'node:worker_threads';
 import type { WorkerRequest, WorkerResponse } from '../analysis/protocol';
-import { analyze, createIncrementalAnalyzer, ENGINE_VERSION, type IncrementalAnalyzer } from './engine';
+import { analyze, createIncrementalAnalyzer, ENGINE_VERSION, type IncrementalAnalyzer } from '../../core/engine/index';
 
 const analyzers = new Map<string, IncrementalAnalyzer>();
 
@@ -12,6 +12,7 @@ function post(message: WorkerResponse): void {
 
 function handle(req: WorkerRequest): void {
   if (req.kind === 'forget') {
+    analyzers.get(req.doc)?.dispose();
     analyzers.delete(req.doc);
     return;
   }
@@ -32,6 +33,7 @@ function handle(req: WorkerRequest): void {
   } catch (err) {
     // The engine promises never to throw; if it does, the document's analyzer may be in a bad
     // state, so start it afresh next time and tell the host instead of dying.
+    analyzers.get(req.doc)?.dispose();
     analyzers.delete(req.doc);
     const message = err instanceof Error ? `${err.message}\n${err.stack ?? ''}` : String(err);
     post({ kind: 'failed', id: req.id, doc: req.doc, version: req.version, message });
