@@ -1,0 +1,165 @@
+// Document-level consistency over the paragraph results: one type per surface form, acronyms
+// linked to their expansions, and every confident name (or a person's first/last name) found
+// again wherever else it occurs in the document.
+import type { EntityType } from '../model';
+import type { Candidate } from './types';
+import { lookupPlace } from './gazetteer';
+import { NEVER_NAMES, PARTICLES, TITLES } from './lexicons/names';
+
+/** A candidate placed in the document, with the alias link the grouping step will honour. */
+export interface DocCandidate extends Candidate {
+  text: string;
+  /** Start offset of the mention whose entity this one belongs to (acronym, surname). */
+  linkTo?: number;
+}
+
+const CONFIDENT = 0.4;
+const FUNCTION_WORDS = new Set(['of', 'the', 'and', 'for', 'de', 'la', 'le', 'les', 'du', 'des', 'in', 'on', 'et', 'al', 'el', '&']);
+
+export function initials(name: string, withFunctionWords: boolean): string {
+  return name
+    .split(/[\s-]+/)
+    .filter((w) => w && (withFunctionWords || !FUNCTION_WORDS.has(w.toLowerCase())))
+    .map((w) => w[0])
+    .join('')
+    .toUpperCase();
+}
+
+export function isAcronymOf(acronym: string, name: string): boolean {
+  const a = acronym.replace(/[.&-]/g, '').toUpperCase();
+  if (a.length < 2 || !name.includes(' ')) return false;
+  return a === initials(name, false) || a === initials(name, true);
+}
+
+export function applyConsistency(text: string, cands: DocCandidate[]): DocCandidate[] {
+  unifyTypes(cands);
+  linkAcronyms(text, cands);
+  const added = propagate(text, cands);
+  // Unknown single words with no support anywhere in the document are dropped.
+  return [...cands, ...added].filter((c) => c.confidence >= CONFIDENT || c.linkTo !== undefined || c.type === 'DATE');
+}
+
+/** The same surface form gets one type in a document: the best-supported one. */
+function unifyTypes(cands: DocCandidate[]): void {
+  const votes = new Map<string, Map<EntityType, number>>();
+  for (const c of cands) {
+    if (c.type === 'DATE' || c.confidence < CONFIDENT) continue;
+    const v = votes.get(c.text) ?? new Map<EntityType, number>();
+    v.set(c.type, (v.get(c.type) ?? 0) + c.confidence);
+    votes.set(c.text, v);
+  }
+  for (const c of cands) {
+    const v = votes.get(c.text);
+    if (!v || c.type === 'DATE' || c.source === 'lexicon') continue;
+    const best = [...v].sort((a, b) => b[1] - a[1])[0];
+    if (best[0] !== c.type) c.type = best[0];
+    if (c.confidence < CONFIDENT) c.confidence = CONFIDENT;
+  }
+}
+
+const ACRONYM_AFTER = /^\s*(?:\(|,\s*)(?:(?:also |better |commonly )?known as |or |aka |a\.k\.a\. |formerly )?(?:the )?(\p{Lu}[\p{Lu}\p{Ll}.&-]{1,12})(?:\)|,)/u;
+
+function linkAcronyms(text: string, cands: DocCandidate[]): void {
+  const byStart = new Map(cands.map((c) => [c.start, c]));
+  const expansions: DocCandidate[] = [];
+  for (const c of cands) {
+    if (c.type === 'DATE' || !c.text.includes(' ')) continue;
+    const m = ACRONYM_AFTER.exec(text.slice(c.end, c.end + 60));
+    if (!m) continue;
+    const start = c.end + m[0].lastIndexOf(m[1]);
+    const explicit = /known as|aka|a\.k\.a|or |formerly/.test(m[0]);
+    if (!explicit && !isAcronymOf(m[1], c.text)) continue;
+    const hit = byStart.get(start);
+    if (hit && hit.text === m[1]) {
+      hit.type = c.type;
+      hit.confidence = Math.max(hit.confidence, 0.85);
+      hit.source = 'acronym';
+      hit.linkTo = c.start;
+    } else if (!cands.some((o) => o.start < start + m[1].length && start < o.end)) {
+      const a: DocCandidate = { start, end: start + m[1].length, text: m[1], type: c.type, source: 'acronym', confidence: 0.85, linkTo: c.start };
+      cands.push(a);
+      byStart.set(start, a);
+    }
+    expansions.push(c);
+  }
+  // Initials match anywhere in the document: "DGSI" ... "Direction Générale de la Sécurité Intérieure".
+  for (const c of cands) {
+    if (c.linkTo !== undefined || c.text.includes(' ') || !/^[\p{Lu}.&-]{2,12}$/u.test(c.text)) continue;
+    const exp = cands.find((o) => o.type !== 'DATE' && o.type !== 'PERSON' && o.text.includes(' ') && isAcronymOf(c.text, o.text));
+    if (exp) {
+      c.type = exp.type;
+      c.confidence = Math.max(c.confidence, 0.8);
+      c.source = 'acronym';
+      c.linkTo = exp.start;
+    }
+  }
+}
+
+function propagate(text: string, cands: DocCandidate[]): DocCandidate[] {
+  const taken = cands.filter((c) => c.confidence >= CONFIDENT || c.type === 'DATE').map((c) => [c.start, c.end] as [number, number]);
+  const free = (s: number, e: number): boolean => !taken.some(([a, b]) => s < b && a < e);
+  const added: DocCandidate[] = [];
+  const forms = new Map<string, DocCandidate>();
+  for (const c of cands) if (c.type !== 'DATE' && c.confidence >= CONFIDENT && !forms.has(c.text)) forms.set(c.text, c);
+  // Parts of people's names: "Obama" for "Barack Obama", "Salah" for "Salah Abdeslam".
+  const parts = new Map<string, DocCandidate>();
+  for (const c of cands) {
+    if (c.type !== 'PERSON' || c.confidence < CONFIDENT || !c.text.includes(' ')) continue;
+    for (const w of c.text.split(' ')) {
+      const bare = w.replace(/^(?:al|el)-/, '');
+      for (const p of new Set([w, bare])) {
+        if (p.length < 2 || PARTICLES.has(p.toLowerCase()) || NEVER_NAMES.has(p.toLowerCase()) || TITLES.has(p.toLowerCase())) continue;
+        if (!/^\p{Lu}/u.test(p) || lookupPlace(p) || forms.has(p) && forms.get(p)?.type !== 'PERSON') continue;
+        if (!parts.has(p)) parts.set(p, c);
+      }
+    }
+  }
+  const search = (form: string, make: (start: number) => DocCandidate): void => {
+    let i = text.indexOf(form);
+    while (i >= 0) {
+      const end = i + form.length;
+      if (isWordBoundary(text, i, end) && free(i, end)) {
+        const c = make(i);
+        added.push(c);
+        taken.push([i, end]);
+      }
+      i = text.indexOf(form, i + 1);
+    }
+  };
+  // Longest forms first, so "Barack Obama" is found before "Obama".
+  for (const [form, c] of [...forms].sort((a, b) => b[0].length - a[0].length)) {
+    search(form, (start) => ({ start, end: start + form.length, text: form, type: c.type, source: 'consistency', confidence: Math.min(c.confidence, 0.7), linkTo: c.start }));
+  }
+  for (const [part, c] of [...parts].sort((a, b) => b[0].length - a[0].length)) {
+    search(part, (start) => ({ start, end: start + part.length, text: part, type: 'PERSON', source: 'consistency', confidence: 0.6, linkTo: nearestFullName(cands, part, start) ?? c.start }));
+  }
+  // Tentative single words that match a person's name part become that person.
+  for (const c of cands) {
+    if (c.confidence >= CONFIDENT || c.type === 'DATE') continue;
+    const p = parts.get(c.text);
+    if (p) {
+      c.type = 'PERSON';
+      c.confidence = 0.6;
+      c.source = 'consistency';
+      c.linkTo = nearestFullName(cands, c.text, c.start) ?? p.start;
+    }
+  }
+  return added;
+}
+
+/** The full name a name part refers to: the closest preceding full name containing it. */
+function nearestFullName(cands: DocCandidate[], part: string, at: number): number | undefined {
+  let best: DocCandidate | undefined;
+  for (const c of cands) {
+    if (c.type !== 'PERSON' || !c.text.includes(' ') || c.confidence < CONFIDENT) continue;
+    if (!c.text.split(/[ ]/).some((w) => w === part || w.replace(/^(?:al|el)-/, '') === part)) continue;
+    if (!best || (c.start <= at && (best.start > at || c.start > best.start)) || (best.start > at && c.start < best.start)) best = c;
+  }
+  return best?.start;
+}
+
+function isWordBoundary(text: string, start: number, end: number): boolean {
+  const before = start > 0 ? text[start - 1] : ' ';
+  const after = end < text.length ? text[end] : ' ';
+  return !/[\p{L}\p{N}\-]/u.test(before) && !/[\p{L}\p{N}]/u.test(after) && !(after === '-' && /[\p{L}]/u.test(text[end + 1] ?? ''));
+}

@@ -1,0 +1,67 @@
+// The document pass: places paragraph candidates in the document, applies the lexicon, finds
+// the document date, resolves date values, runs consistency, removes overlaps and groups.
+import { Analysis, AnalyzeOptions, EMPTY_LEXICON } from '../model';
+import type { Paragraph } from './paragraphs';
+import type { ParagraphResult } from './types';
+import type { MaskedText } from './mask';
+import { applyConsistency } from './consistency';
+import { groupEntities, Placed } from './grouping';
+import { applyMerges, isSuppressed, lexiconCandidates, relabel } from './lexiconFeedback';
+import { detectDocumentDate } from './dates/documentDate';
+import { Anchor, anchorOf, resolveDate } from './dates/resolve';
+import { pad } from './dates/calendar';
+
+export function documentPass(raw: string, masked: MaskedText, paragraphs: Paragraph[], results: ParagraphResult[], opts: AnalyzeOptions, engineVersion: string): Analysis {
+  const lexicon = opts.lexicon ?? EMPTY_LEXICON;
+  const text = masked.text;
+  let cands: Placed[] = [];
+  paragraphs.forEach((p, i) => {
+    for (const c of results[i]?.candidates ?? []) {
+      const start = p.start + c.start;
+      const end = p.start + c.end;
+      const s = raw.slice(start, end);
+      // A span must read the same in the raw and the masked text (no markup inside).
+      if (!s || s !== text.slice(start, end)) continue;
+      cands.push({ ...c, start, end, text: s, linkTo: c.expansionOf ? p.start + c.expansionOf.start : undefined });
+    }
+  });
+  cands.push(...lexiconCandidates(text, lexicon));
+  for (const c of cands) relabel(c, lexicon);
+  cands = cands.filter((c) => !isSuppressed(c, lexicon));
+
+  const fullDates: string[] = [];
+  for (const c of cands) {
+    const e = c.date;
+    if (e?.kind === 'absolute' && e.year && e.month && e.day) fullDates.push(`${pad(e.year, 4)}-${pad(e.month, 2)}-${pad(e.day, 2)}`);
+  }
+  const docDate = detectDocumentDate(text, masked.frontMatter, fullDates, opts.documentDate);
+  cands.sort((a, b) => a.start - b.start);
+  let anchor: Anchor | null = null;
+  for (const c of cands) {
+    if (c.type !== 'DATE' || !c.date) continue;
+    c.value = resolveDate(c.date, docDate.date, anchor) ?? 'XXXX-XX-XX';
+    anchor = anchorOf(c.date, docDate.date) ?? anchor;
+  }
+
+  let placed = applyConsistency(text, cands) as Placed[];
+  for (const c of placed) relabel(c, lexicon);
+  placed = placed.filter((c) => !isSuppressed(c, lexicon));
+  const kept = removeOverlaps(placed);
+  const { mentions, entities } = groupEntities(kept);
+  const merged = applyMerges(mentions, entities, lexicon);
+  return { documentDate: docDate.date, documentDateSource: docDate.source, entities: merged, mentions, engineVersion };
+}
+
+/** Lexicon first, then confidence, then length: the kept mentions never overlap. */
+function removeOverlaps(cands: Placed[]): Placed[] {
+  const rank = (c: Placed): number => (c.source === 'lexicon' ? 10 : 0) + c.confidence;
+  const sorted = [...cands].sort((a, b) => rank(b) - rank(a) || b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: Placed[] = [];
+  const taken: [number, number][] = [];
+  for (const c of sorted) {
+    if (c.end <= c.start || taken.some(([s, e]) => c.start < e && s < c.end)) continue;
+    kept.push(c);
+    taken.push([c.start, c.end]);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}

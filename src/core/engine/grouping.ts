@@ -1,0 +1,95 @@
+// Groups the document's mentions into entities: DATEs by value, PLACEs by gazetteer entry,
+// people and organisations by alias links (acronyms, name parts) and identical folded names.
+// Canonical = the fullest form; aliases = every other surface form seen.
+import { Entity, Mention, entityId, foldKey } from '../model';
+import type { DocCandidate } from './consistency';
+import { lookupPlace } from './gazetteer';
+import { renderValue } from './dates/calendar';
+
+export interface Placed extends DocCandidate {
+  value?: string;
+  /** Set by the user's lexicon: the entity (and name) this mention must carry. */
+  forcedEntity?: string;
+  forcedCanonical?: string;
+}
+
+export function groupEntities(cands: Placed[]): { mentions: Mention[]; entities: Entity[] } {
+  const byStart = new Map(cands.map((c) => [c.start, c]));
+  // Union-find over candidates: links and identical keys share a root.
+  const parent = new Map<Placed, Placed>();
+  const find = (c: Placed): Placed => {
+    let r = c;
+    while (parent.get(r) && parent.get(r) !== r) r = parent.get(r)!;
+    return r;
+  };
+  const union = (a: Placed, b: Placed): void => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb && ra.type === rb.type) parent.set(ra, rb);
+  };
+  const keyed = new Map<string, Placed>();
+  for (const c of cands) {
+    parent.set(c, c);
+    const key = keyOf(c);
+    const same = keyed.get(key);
+    if (same) union(c, same);
+    else keyed.set(key, c);
+  }
+  for (const c of cands) {
+    const target = c.linkTo !== undefined ? byStart.get(c.linkTo) : undefined;
+    if (target && target !== c) union(c, target);
+  }
+  const groups = new Map<Placed, Placed[]>();
+  for (const c of cands) {
+    const r = find(c);
+    const g = groups.get(r) ?? [];
+    g.push(c);
+    groups.set(r, g);
+  }
+  const entities: Entity[] = [];
+  const mentions: Mention[] = [];
+  const seen = new Map<string, Entity>();
+  for (const g of groups.values()) {
+    const type = g[0].type;
+    const forms = [...new Set(g.map((c) => c.text))];
+    let canonical = forms.reduce((a, b) => (b.length > a.length ? b : a));
+    let entity: Entity;
+    const forced = g.find((c) => c.forcedEntity);
+    if (forced?.forcedEntity) {
+      canonical = forced.forcedCanonical ?? canonical;
+      entity = { id: forced.forcedEntity, type, canonical, aliases: [] };
+    } else if (type === 'DATE') {
+      const value = g[0].value ?? canonical;
+      canonical = renderValue(value) ?? canonical;
+      entity = { id: entityId('DATE', value), type, canonical, aliases: [], value };
+    } else {
+      const place = type === 'PLACE' ? forms.map((f) => lookupPlace(f)).find(Boolean) : undefined;
+      if (place) canonical = place.canonical;
+      entity = { id: entityId(type, canonical), type, canonical, aliases: [], ...(place ? { geo: { ...place.geo } } : {}) };
+    }
+    entity.aliases = forms.filter((f) => f !== canonical).sort();
+    const existing = seen.get(entity.id);
+    if (existing) {
+      existing.aliases = [...new Set([...existing.aliases, ...entity.aliases])].filter((a) => a !== existing.canonical).sort();
+      entity = existing;
+    } else {
+      seen.set(entity.id, entity);
+      entities.push(entity);
+    }
+    for (const c of g) mentions.push({ start: c.start, end: c.end, text: c.text, type: c.type, entity: entity.id, confidence: round(c.confidence), source: c.source });
+  }
+  mentions.sort((a, b) => a.start - b.start);
+  return { mentions, entities };
+}
+
+function keyOf(c: Placed): string {
+  if (c.forcedEntity) return `FORCED:${c.forcedEntity}`;
+  if (c.type === 'DATE') return `DATE:${c.value ?? c.text}`;
+  if (c.type === 'PLACE') {
+    const p = lookupPlace(c.text);
+    if (p) return `PLACE:${p.canonical}`;
+  }
+  return `${c.type}:${foldKey(c.text.replace(/^the\s+/i, ''))}`;
+}
+
+const round = (x: number): number => Math.round(x * 100) / 100;

@@ -1,0 +1,74 @@
+// The entity engine's public API: analyze(), the incremental analyzer used by the extension's
+// worker, the raw-compromise baseline for the eval, and the engine version (an index cache key).
+import { Analysis, AnalyzeOptions } from '../model';
+import { maskText } from './mask';
+import { Paragraph, splitParagraphs } from './paragraphs';
+import { analyzeParagraph } from './paragraphPass';
+import { documentPass } from './documentPass';
+import type { ParagraphResult } from './types';
+import { analyzeBaseline as baseline } from './baseline';
+
+/** Bump whenever the output for some input changes: the index uses it as a cache key. */
+export const ENGINE_VERSION = '0.1.0';
+
+/** Beyond this many characters compromise's tagger is skipped (rules and gazetteer remain). */
+const TAGGER_LIMIT = 1_000_000;
+
+export interface IncrementalAnalyzer {
+  /** Re-analyses only the paragraphs whose text changed since the previous call. */
+  analyze(text: string, opts?: AnalyzeOptions): Analysis;
+  dispose(): void;
+}
+
+function emptyAnalysis(opts: AnalyzeOptions): Analysis {
+  const date = opts.documentDate && /^\d{4}-\d{2}-\d{2}$/.test(opts.documentDate) ? opts.documentDate : null;
+  return { documentDate: date, documentDateSource: date ? 'caller' : 'none', entities: [], mentions: [], engineVersion: ENGINE_VERSION };
+}
+
+function run(text: string, opts: AnalyzeOptions, cache: Map<string, ParagraphResult> | null): Analysis {
+  if (typeof text !== 'string' || !text) return emptyAnalysis(opts);
+  try {
+    const masked = maskText(text, opts.languageId);
+    const paragraphs: Paragraph[] = splitParagraphs(masked.text);
+    const useTagger = masked.text.length <= TAGGER_LIMIT;
+    const next = new Map<string, ParagraphResult>();
+    const results = paragraphs.map((p) => {
+      const key = (useTagger ? 't:' : 'r:') + p.text;
+      const hit = cache?.get(key) ?? next.get(key);
+      const result = hit ?? analyzeParagraph(p.text, { useTagger });
+      next.set(key, result);
+      return result;
+    });
+    if (cache) {
+      // Keep exactly the current document's paragraphs: memory stays one document deep.
+      cache.clear();
+      for (const [k, v] of next) cache.set(k, v);
+    }
+    return documentPass(text, masked, paragraphs, results, opts, ENGINE_VERSION);
+  } catch {
+    return emptyAnalysis(opts);
+  }
+}
+
+/** Analyses a whole document. Never throws. */
+export function analyze(text: string, opts: AnalyzeOptions = {}): Analysis {
+  return run(text, opts, null);
+}
+
+export function createIncrementalAnalyzer(): IncrementalAnalyzer {
+  let cache: Map<string, ParagraphResult> | null = new Map();
+  return {
+    analyze(text: string, opts: AnalyzeOptions = {}): Analysis {
+      return run(text, opts, cache ?? new Map());
+    },
+    dispose(): void {
+      cache?.clear();
+      cache = null;
+    },
+  };
+}
+
+/** Raw compromise (people, places, organisations, dates) as the eval's comparison. */
+export function analyzeBaseline(text: string, opts: AnalyzeOptions = {}): Analysis {
+  return baseline(text, opts, `${ENGINE_VERSION}-baseline`);
+}

@@ -1,0 +1,184 @@
+// The paragraph pass for names: capitalised runs (with particles and connectors) cut at titles,
+// dates and sentence-initial common words, then typed by cue words, the gazetteer, compromise's
+// tags and context ("said X", titles). Untyped single words stay tentative for the document pass.
+import type { EntityType } from '../model';
+import type { Candidate } from './types';
+import { Token, tokenize } from './tokens';
+import { tagTerms } from './nlp';
+import { isDemonym, lookupPlace } from './gazetteer';
+import { CONNECTORS, KNOWN_ORGS, NEVER_NAMES, ORG_HEADS_OF, ORG_START_WORDS, ORG_WORDS, PARTICLES, PLACE_STARTS, PLACE_WORDS, SPEECH_VERBS, TITLES } from './lexicons/names';
+
+interface Run {
+  tokens: Token[];
+  titled: boolean;
+}
+
+const lc = (t: Token): string => t.text.toLowerCase();
+const isTitle = (t: Token): boolean => t.cap && TITLES.has(lc(t));
+
+export function findNames(text: string, dates: Candidate[], useTagger = true): Candidate[] {
+  const tokens = tokenize(text);
+  if (!tokens.length) return [];
+  const tags = useTagger ? tagsByToken(text, tokens) : new Map<number, Set<string>>();
+  const inDate = (t: Token): boolean => dates.some((d) => t.start < d.end && d.start < t.end);
+  const headline = isHeadline(tokens);
+  const runs = collectRuns(text, tokens, inDate, headline);
+  const out: Candidate[] = [];
+  for (const run of runs) {
+    const typed = classify(text, run, tags);
+    if (!typed) continue;
+    const first = run.tokens[0];
+    const last = run.tokens[run.tokens.length - 1];
+    out.push({ start: first.start, end: last.end, type: typed.type, source: typed.source, confidence: typed.confidence });
+  }
+  return out;
+}
+
+/** A line in capitals is a headline: its capitals say nothing about names. */
+function isHeadline(tokens: Token[]): boolean {
+  const words = tokens.filter((t) => /\p{L}/u.test(t.text));
+  return words.length >= 4 && words.filter((t) => t.upper && t.text.length > 1).length / words.length > 0.7;
+}
+
+function tagsByToken(text: string, tokens: Token[]): Map<number, Set<string>> {
+  const map = new Map<number, Set<string>>();
+  const terms = tagTerms(text);
+  let j = 0;
+  for (const t of tokens) {
+    while (j < terms.length && terms[j].end <= t.start) j++;
+    if (j < terms.length && terms[j].start < t.end) map.set(t.start, terms[j].tags);
+  }
+  return map;
+}
+
+function collectRuns(text: string, tokens: Token[], inDate: (t: Token) => boolean, headline: boolean): Run[] {
+  const runs: Run[] = [];
+  let cur: Token[] = [];
+  const flush = (): void => {
+    // Connectors and particles never end a name.
+    while (cur.length && !cur[cur.length - 1].cap) cur.pop();
+    if (cur.length) splitAtTitles(cur, runs);
+    cur = [];
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const prev = tokens[i - 1];
+    const gap = prev ? text.slice(prev.end, t.start) : '';
+    const joined = cur.length > 0 && /^[ \u00a0]$|^ & $|^-$/.test(gap);
+    if (!joined) flush();
+    if (inDate(t) || (headline && t.upper && t.text.length > 4 && !lookupPlace(title(t.text)))) {
+      flush();
+      continue;
+    }
+    const next = tokens[i + 1];
+    const nextJoined = next && /^[ \u00a0]$/.test(text.slice(t.end, next.start));
+    if (t.cap && !/^\p{N}+$/u.test(t.text)) {
+      cur.push(t);
+    } else if (cur.length && CONNECTORS.has(lc(t)) && nextJoined) {
+      cur.push(t);
+    } else if (!cur.length && PARTICLES.has(lc(t)) && nextJoined && next.cap) {
+      cur.push(t); // "al Qaeda", "de Gaulle" starting a name
+    } else if (cur.length && /^\p{N}{1,2}$/u.test(t.text) && cur.length <= 2 && !nextJoined) {
+      // "France 24", "Channel 4": a small number closing a name is part of it.
+      cur.push({ ...t, cap: true });
+      flush();
+    } else {
+      flush();
+    }
+  }
+  flush();
+  return runs;
+}
+
+function title(s: string): string {
+  return s.charAt(0) + s.slice(1).toLowerCase();
+}
+
+/** "U.S. President Barack Obama" -> "U.S." and a titled "Barack Obama". */
+function splitAtTitles(tokens: Token[], runs: Run[]): void {
+  const whole = tokens.map((t) => t.text).join(' ');
+  const lastLc = lc(tokens[tokens.length - 1]);
+  if (KNOWN_ORGS.has(whole) || ORG_WORDS.has(lastLc) || PLACE_WORDS.has(lastLc)) {
+    runs.push({ tokens: trimLeft(tokens), titled: false });
+    return;
+  }
+  let cut = -1;
+  for (let i = 0; i < tokens.length - 1; i++) if (isTitle(tokens[i])) cut = i;
+  if (cut < 0) {
+    runs.push({ tokens: trimLeft(tokens), titled: false });
+    return;
+  }
+  let before = tokens.slice(0, cut);
+  while (before.length && isTitle(before[before.length - 1])) before = before.slice(0, -1);
+  const head = trimLeft(before);
+  if (head.length) runs.push({ tokens: head, titled: false });
+  let after = tokens.slice(cut + 1);
+  while (after.length && !after[0].cap) after = after.slice(1);
+  if (after.length) runs.push({ tokens: after, titled: true });
+}
+
+/** Leading "The", sentence-initial common words and demonyms are not part of names. */
+function trimLeft(tokens: Token[]): Token[] {
+  let i = 0;
+  while (i < tokens.length - 1 || (i < tokens.length && NEVER_NAMES.has(lc(tokens[i])))) {
+    const t = tokens[i];
+    if (NEVER_NAMES.has(lc(t)) && !KNOWN_ORGS.has(tokens.slice(i).map((x) => x.text).join(' '))) i++;
+    else if (!t.cap) i++;
+    else if (isDemonym(t.text) && i < tokens.length - 1 && !ORG_WORDS.has(lc(tokens[tokens.length - 1]))) i++;
+    else break;
+  }
+  return tokens.slice(i);
+}
+
+interface Typed {
+  type: EntityType;
+  source: Candidate['source'];
+  confidence: number;
+}
+
+function classify(text: string, run: Run, tags: Map<number, Set<string>>): Typed | null {
+  const toks = run.tokens;
+  if (!toks.length) return null;
+  const s = text.slice(toks[0].start, toks[toks.length - 1].end);
+  const words = toks.map(lc);
+  const first = words[0];
+  const last = words[words.length - 1];
+  const single = toks.length === 1;
+  if (single && (NEVER_NAMES.has(first) || isDemonym(toks[0].text) || TITLES.has(first))) return null;
+  if (toks.every((t) => isDemonym(t.text) || NEVER_NAMES.has(lc(t)))) return null;
+  if (KNOWN_ORGS.has(s)) return { type: 'ORG', source: 'rule', confidence: 0.9 };
+  const place = lookupPlace(s);
+  if (place && !run.titled) return { type: 'PLACE', source: 'gazetteer', confidence: 0.85 };
+  if (!single && ORG_WORDS.has(last)) return { type: 'ORG', source: 'rule', confidence: 0.8 };
+  if (!single && words[1] === 'of' && ORG_HEADS_OF.has(first)) return { type: 'ORG', source: 'rule', confidence: 0.8 };
+  if (!single && (PLACE_WORDS.has(last) || (PLACE_STARTS.has(first) && toks.length >= 2))) return { type: 'PLACE', source: 'rule', confidence: 0.75 };
+  if (toks.length >= 3 && ORG_START_WORDS.has(first)) return { type: 'ORG', source: 'rule', confidence: 0.7 };
+  if (run.titled) return { type: 'PERSON', source: 'rule', confidence: 0.85 };
+  if (words.some((w, i) => i < words.length - 1 && PARTICLES.has(w.split('-')[0]) && /^(al|el|bin|ibn|abu|abou)$/.test(w.split('-')[0]))) return { type: 'PERSON', source: 'rule', confidence: 0.75 };
+  if (/^(?:al|el)-/.test(toks[toks.length - 1].text) && !single) return { type: 'PERSON', source: 'rule', confidence: 0.75 };
+  const tagCount = (names: string[]): number => toks.filter((t) => names.some((n) => tags.get(t.start)?.has(n))).length;
+  const person = tagCount(['Person', 'FirstName', 'LastName', 'MaleName', 'FemaleName']);
+  const placeTags = tagCount(['Place', 'Country', 'City', 'Region']);
+  const org = tagCount(['Organization']);
+  if (saidCue(text, toks)) return { type: 'PERSON', source: 'rule', confidence: 0.75 };
+  if (org > 0 && org >= person && org >= placeTags) return { type: 'ORG', source: 'ner', confidence: 0.6 };
+  if (placeTags > 0 && placeTags > person) return { type: 'PLACE', source: 'ner', confidence: 0.6 };
+  if (person > 0 && !single) return { type: 'PERSON', source: 'ner', confidence: 0.7 };
+  if (single && toks[0].upper && /^\p{Lu}[\p{Lu}.&]{1,6}$/u.test(s)) return { type: 'ORG', source: 'ner', confidence: 0.45 };
+  if (!single && toks.length <= 4 && toks.every((t) => t.cap && !t.upper)) return { type: 'PERSON', source: 'ner', confidence: 0.55 };
+  if (single && person > 0 && !toks[0].sentStart) return { type: 'PERSON', source: 'ner', confidence: 0.4 };
+  // Unknown single capitalised word: the document pass decides (surname of someone? a place?).
+  if (single && !toks[0].sentStart) return { type: 'PERSON', source: 'ner', confidence: 0.2 };
+  return null;
+}
+
+/** "said Jane Doe", "Jane Doe said", "Jane Doe, a spokesman". */
+function saidCue(text: string, toks: Token[]): boolean {
+  const before = text.slice(Math.max(0, toks[0].start - 12), toks[0].start).toLowerCase();
+  const after = text.slice(toks[toks.length - 1].end, toks[toks.length - 1].end + 30).toLowerCase();
+  const beforeWord = /(\p{L}+)[\s,]*$/u.exec(before)?.[1];
+  const afterWord = /^[\s,]*(\p{L}+)/u.exec(after)?.[1];
+  if (beforeWord && SPEECH_VERBS.has(beforeWord) && beforeWord !== 'according') return true;
+  if (afterWord && SPEECH_VERBS.has(afterWord) && afterWord !== 'according') return true;
+  return /^,\s+(?:a|an|the)\s+(?:\p{L}+\s+){0,3}?(?:spokes\p{L}*|official|minister|director|leader|member|resident|lawyer|analyst|professor|expert|chief|head|executive|founder)\b/u.test(after);
+}

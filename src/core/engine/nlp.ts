@@ -1,0 +1,45 @@
+// The one compromise instance of the engine, with the dates plugin (used by the baseline) and
+// created on first use so that importing the engine costs nothing at extension activation.
+import nlpImport from 'compromise';
+import datesPlugin from 'compromise-dates';
+
+type Nlp = typeof nlpImport;
+let instance: Nlp | null = null;
+
+export function getNlp(): Nlp {
+  if (!instance) {
+    // compromise's plugin API mutates its global instance; done once.
+    nlpImport.plugin(datesPlugin as unknown as Parameters<Nlp['plugin']>[0]);
+    instance = nlpImport;
+  }
+  return instance;
+}
+
+export interface TaggedTerm {
+  start: number;
+  end: number;
+  text: string;
+  tags: Set<string>;
+}
+
+/** Terms of a text with their own offsets (match-level offsets are wrong around punctuation). */
+export function tagTerms(text: string): TaggedTerm[] {
+  const out: TaggedTerm[] = [];
+  try {
+    const json = getNlp()(text).json({ offset: true }) as {
+      terms: { text: string; tags: string[]; offset: { start: number; length: number } }[];
+    }[];
+    for (const sentence of json) {
+      for (const t of sentence.terms) {
+        const start = t.offset.start;
+        const end = start + t.offset.length;
+        // Guard against any drift: a term must sit exactly where its text is.
+        if (text.slice(start, end) !== t.text) continue;
+        out.push({ start, end, text: t.text, tags: new Set(t.tags) });
+      }
+    }
+  } catch {
+    // compromise failing on odd input must never cost the rest of the analysis.
+  }
+  return out;
+}
