@@ -107,3 +107,34 @@ export async function textBox(editor, text, nth = 0) {
     [text, nth],
   );
 }
+
+/** Polls `probe` (async, returns a value or a falsy one) until it yields, or fails with `what`. */
+export async function eventually(what, probe, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  let last;
+  for (;;) {
+    last = await probe();
+    if (last) return last;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/** The text currently selected in `editor`, read from its selection overlays. */
+export async function selectedText(editor) {
+  return editor.evaluate((root) => {
+    const parts = [];
+    for (const el of root.querySelectorAll('.view-overlays .selected-text')) {
+      const r = el.getBoundingClientRect();
+      const y = r.top + r.height / 2;
+      const a = document.caretRangeFromPoint(r.left + 1, y);
+      const b = document.caretRangeFromPoint(r.right - 1, y);
+      if (!a || !b) continue;
+      const range = document.createRange();
+      range.setStart(a.startContainer, a.startOffset);
+      range.setEnd(b.startContainer, b.startOffset);
+      parts.push(range.toString().replace(/\u00a0/g, ' '));
+    }
+    return parts.join(' ');
+  });
+}

@@ -1,0 +1,145 @@
+// `npm test`: every kind of test, in a real VS Code where it matters.
+//   (a) Debian packages the runner needs (installed when root, else a message saying what to install)
+//   (b) unit tests (mocha over out/test/unit)          --unit
+//   (c) build + VSIX (fails at 3 MB or more)
+//   (d) code-server 4.100.3 into .vscode-test-cs/
+//   (e) the in-host suite inside code-server           --host
+//   (f) the UI flows in chromium against the VSIX      --ui
+//   (g) a summary table and a final `N passed, M failed`; exit 1 on any failure.
+// Flags pick a subset (default: all). A stage that cannot run counts as one failure, so a
+// broken build can never look like "0 failed".
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { root, ensureCodeServer } from './test-cs/install.mjs';
+import { runHostSuite } from './test-cs/hostSuite.mjs';
+import { runUiTests } from '../test/e2e/run.mjs';
+
+const APT_PACKAGES = ['chromium', 'libkrb5-dev', 'ripgrep', 'build-essential', 'python3', 'pkg-config',
+  'fonts-dejavu-core', 'curl', 'ca-certificates'];
+const VSIX = path.join(root, 'dossier.vsix');
+const VSIX_LIMIT = 3 * 1024 * 1024;
+
+const args = new Set(process.argv.slice(2));
+const only = ['--unit', '--host', '--ui'].filter((f) => args.has(f));
+const want = (flag) => only.length === 0 || only.includes(flag);
+const rows = []; // { kind, passed, failed, ms, note }
+
+async function stage(name, fn) {
+  const t0 = Date.now();
+  console.log(`\n=== ${name}`);
+  try {
+    const r = await fn();
+    console.log(`=== ${name}: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    return { ok: true, ms: Date.now() - t0, ...r };
+  } catch (e) {
+    console.error(`=== ${name} FAILED after ${((Date.now() - t0) / 1000).toFixed(1)} s: ${e.message}`);
+    return { ok: false, ms: Date.now() - t0, error: e };
+  }
+}
+
+/** Runs a command, streaming its output while keeping a copy to parse. */
+function exec(cmd, cmdArgs, { capture = false } = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, cmdArgs, { cwd: root, stdio: ['ignore', capture ? 'pipe' : 'inherit', capture ? 'pipe' : 'inherit'] });
+    let out = '';
+    if (capture) {
+      child.stdout.on('data', (d) => (process.stdout.write(d), (out += d)));
+      child.stderr.on('data', (d) => (process.stderr.write(d), (out += d)));
+    }
+    child.on('error', (e) => resolve({ code: 127, out: String(e) }));
+    child.on('close', (code) => resolve({ code, out }));
+  });
+}
+
+const npx = (bin) => path.join(root, 'node_modules', '.bin', bin);
+
+function ensureAptPackages() {
+  const hasDpkg = spawnSync('dpkg', ['--version']).status === 0;
+  if (!hasDpkg) {
+    console.log('no dpkg (not Debian): make sure chromium (at /usr/bin/chromium or $CHROMIUM), ripgrep, libkrb5 headers and build tools are installed');
+    return {};
+  }
+  const missing = APT_PACKAGES.filter((p) => spawnSync('dpkg', ['-s', p], { stdio: 'ignore' }).status !== 0);
+  if (missing.length === 0) return { note: 'all present' };
+  const install = `apt-get install -y --no-install-recommends ${missing.join(' ')}`;
+  if (process.getuid?.() !== 0) throw new Error(`missing Debian packages; as root run: apt-get update && ${install}`);
+  console.log(`installing ${missing.join(', ')}`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  for (const cmd of [['apt-get', ['update', '-qq']], ['apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing]]]) {
+    const r = spawnSync(cmd[0], cmd[1], { stdio: 'inherit', env });
+    if (r.status !== 0) throw new Error(`${cmd[0]} ${cmd[1].join(' ')} failed (exit ${r.status})`);
+  }
+  return { note: `installed ${missing.join(' ')}` };
+}
+
+// eslint-disable-next-line no-control-regex -- ANSI colour codes are exactly what is stripped
+const stripAnsi = (s) => s.replace(/\x1b\[[0-9;]*m/g, '');
+
+async function unitTests() {
+  // tsc emits even with type errors: report them, and still run whatever compiled.
+  const tsc = await exec(npx('tsc'), ['-p', 'test']);
+  if (tsc.code !== 0) rows.push({ kind: 'type-check (tsc -p test)', passed: 0, failed: 1, ms: 0, note: 'type errors above' });
+  const color = process.stdout.isTTY ? ['--color'] : [];
+  const r = await exec(npx('mocha'), ['--config', '.mocharc.json', ...color], { capture: true });
+  const count = (word) => Number(new RegExp(`(\\d+) ${word}`).exec(stripAnsi(r.out))?.[1] ?? 0);
+  const passed = count('passing');
+  let failed = count('failing');
+  // mocha exits non-zero without a summary when a test file cannot even load.
+  if (r.code !== 0 && failed === 0) failed = 1;
+  return { passed, failed, note: count('pending') ? `${count('pending')} pending` : '' };
+}
+
+async function buildAndPackage({ pack }) {
+  fs.rmSync(VSIX, { force: true });
+  const b = await exec('npm', ['run', pack ? 'package' : 'build']);
+  if (b.code !== 0) throw new Error(`npm run ${pack ? 'package' : 'build'} failed (exit ${b.code})`);
+  if (!pack) return { note: 'dist/' };
+  const size = fs.statSync(VSIX).size;
+  const mb = (size / 1024 / 1024).toFixed(2);
+  if (size >= VSIX_LIMIT) throw new Error(`dossier.vsix is ${mb} MB: must stay under 3 MB (check .vscodeignore)`);
+  return { note: `dossier.vsix ${mb} MB` };
+}
+
+function record(kind, r) {
+  if (!r.ok) rows.push({ kind, passed: 0, failed: 1, ms: r.ms, note: r.error.message.split('\n')[0].slice(0, 70) });
+  else if (r.passed !== undefined) rows.push({ kind, passed: r.passed, failed: r.failed, ms: r.ms, note: r.note ?? '' });
+  else rows.push({ kind, passed: null, failed: 0, ms: r.ms, note: r.note ?? '' });
+  return r.ok;
+}
+
+function summary() {
+  const pad = (s, n, right) => (right ? String(s).padStart(n) : String(s).padEnd(n));
+  console.log('\n' + [pad('kind', 28), pad('passed', 7, 1), pad('failed', 7, 1), pad('time', 9, 1), '  note'].join(' '));
+  for (const r of rows) {
+    console.log([pad(r.kind, 28), pad(r.passed ?? '-', 7, 1), pad(r.failed, 7, 1), pad(`${(r.ms / 1000).toFixed(1)} s`, 9, 1), `  ${r.note}`].join(' '));
+  }
+  const passed = rows.reduce((n, r) => n + (r.passed ?? 0), 0);
+  const failed = rows.reduce((n, r) => n + r.failed, 0);
+  console.log(`${passed} passed, ${failed} failed`);
+  return failed;
+}
+
+const needEditor = want('--host') || want('--ui');
+if (needEditor) record('Debian packages', await stage('Debian packages', ensureAptPackages));
+if (want('--unit')) record('unit tests', await stage('unit tests (mocha)', unitTests));
+let built = true;
+if (needEditor) {
+  const pack = want('--ui');
+  built = record(pack ? 'build + package' : 'build', await stage(pack ? 'build + package (VSIX)' : 'build', () => buildAndPackage({ pack })));
+  if (want('--host') && !want('--unit')) {
+    const tsc = await stage('compile tests (tsc -p test)', async () => ({ note: (await exec(npx('tsc'), ['-p', 'test'])).code ? 'type errors (emitted anyway)' : '' }));
+    record('compile tests', tsc);
+  }
+  const cs = await stage('code-server 4.100.3 (cache)', async () => ({ note: path.relative(root, ensureCodeServer()) }));
+  const csOk = record('code-server', cs);
+  if (want('--host')) {
+    if (built && csOk) record('in-host suite', await stage('in-host suite (code-server)', () => runHostSuite()));
+    else rows.push({ kind: 'in-host suite', passed: 0, failed: 1, ms: 0, note: 'not run: build or code-server failed' });
+  }
+  if (want('--ui')) {
+    if (built && csOk) record('UI flows', await stage('UI flows (chromium + VSIX)', () => runUiTests()));
+    else rows.push({ kind: 'UI flows', passed: 0, failed: 1, ms: 0, note: 'not run: package or code-server failed' });
+  }
+}
+process.exitCode = summary() ? 1 : 0;
