@@ -27,8 +27,11 @@ export function buildRegistry(input: RegistryInput): Map<string, EntityRecord> {
     }
     return r;
   };
-  for (const doc of [...input.documents].sort((a, b) => (a.path < b.path ? -1 : 1))) {
-    for (const e of doc.entities) if (!engineEntities.has(e.id)) engineEntities.set(e.id, e);
+  const documents = [...input.documents].sort((a, b) => (a.path < b.path ? -1 : 1));
+  // All engine entities first: a mention moved by a merge or link may come before the document
+  // where the engine named its entity.
+  for (const doc of documents) for (const e of doc.entities) if (!engineEntities.has(e.id)) engineEntities.set(e.id, e);
+  for (const doc of documents) {
     for (const m of doc.mentions) {
       if (m.provenance === 'rejected') continue;
       const engine = engineEntities.get(m.entity);
