@@ -1,0 +1,112 @@
+// Highlights as a researcher sees them: per type and provenance, the toggles, rejected
+// mentions, and re-analysis after an edit.
+import * as assert from 'node:assert';
+import * as vscode from 'vscode';
+import type { DossierApi } from '../../src/extension/extension';
+import { activateDossier, decorations, decorationsOf, indexedWorkspace, offsetOf, openArticle, setSetting, waitFor } from './coreFixture';
+
+suite('core: decorations', () => {
+  let api: DossierApi;
+  let editor: vscode.TextEditor;
+
+  suiteSetup(async () => {
+    api = await activateDossier();
+    editor = await openArticle(api, 'harbour-strike.txt');
+  });
+
+  teardown(async () => {
+    for (const key of ['highlights.enabled', 'highlights.showRejected', 'types.person.enabled']) await setSetting(key, undefined);
+  });
+
+  test('every decorated range is an analysed mention of the decorated type', async () => {
+    const snapshot = await decorations();
+    const mentions = api.services.analysis.get(editor.document.uri)?.analysis.mentions ?? [];
+    for (const [key, spans] of Object.entries(snapshot)) {
+      const [type, provenance] = key.split('.');
+      for (const [start, end] of spans) {
+        const m = mentions.find((x) => x.start === start && x.end === end);
+        assert.ok(m, `${key} ${start}-${end} is a mention`);
+        assert.strictEqual(m.type, type);
+        assert.strictEqual(m.provenance ?? 'auto', provenance);
+      }
+    }
+  });
+
+  const expected: [string, string][] = [
+    ['PLACE.auto', 'Rotterdam'],
+    ['PERSON.auto', 'Mark Rutte'],
+  ];
+  for (const [key, text] of expected) {
+    test(`highlights ${text} as ${key}`, async () => {
+      const shown = await decorationsOf(editor);
+      assert.ok(shown?.[key]?.includes(text), `${key}: ${JSON.stringify(shown?.[key])}`);
+    });
+  }
+
+  test('dates are highlighted', async () => {
+    const shown = await decorationsOf(editor);
+    assert.ok((shown?.['DATE.auto'] ?? []).length > 0, JSON.stringify(shown));
+  });
+
+  test('Toggle Highlights hides all highlights, and toggling again restores them', async () => {
+    const before = await decorations();
+    await vscode.commands.executeCommand('dossier.toggleHighlights');
+    await waitFor('highlights to disappear', async () => Object.keys(await decorations()).length === 0);
+    assert.strictEqual(api.services.config.current.highlightsEnabled, false);
+    await vscode.commands.executeCommand('dossier.toggleHighlights');
+    const after = await waitFor('highlights to return', async () => {
+      const d = await decorations();
+      return Object.keys(d).length ? d : undefined;
+    });
+    assert.deepStrictEqual(after, before);
+  });
+
+  test('Toggle Highlights for a Type hides only that type', async () => {
+    await vscode.commands.executeCommand('dossier.toggleType', 'PERSON');
+    const without = await waitFor('people to disappear', async () => {
+      const d = await decorations();
+      return !d['PERSON.auto'] && !d['PERSON.confirmed'] ? d : undefined;
+    });
+    assert.ok(without['PLACE.auto']?.length, 'places stay highlighted');
+    await vscode.commands.executeCommand('dossier.toggleType', 'PERSON');
+    await waitFor('people to return', async () => (await decorations())['PERSON.auto']?.length);
+  });
+
+  test('confirmed mentions get their own style; rejected ones are hidden or struck through', async () => {
+    const index = await indexedWorkspace(api);
+    const rutte = offsetOf(editor, 'Mark Rutte');
+    const rotterdam = offsetOf(editor, 'Rotterdam');
+    await index.annotate({ kind: 'confirm', path: 'harbour-strike.txt', start: rutte, end: rutte + 'Mark Rutte'.length });
+    await index.annotate({ kind: 'reject', path: 'harbour-strike.txt', start: rotterdam, end: rotterdam + 'Rotterdam'.length });
+    const has = (spans: [number, number][] | undefined, at: number): boolean => (spans ?? []).some(([s]) => s === at);
+    try {
+      const shown = await waitFor('the annotations to show', async () => {
+        const d = await decorations();
+        return has(d['PERSON.confirmed'], rutte) && !has(d['PLACE.auto'], rotterdam) ? d : undefined;
+      });
+      assert.ok(!has(shown['PLACE.rejected'], rotterdam), 'rejected mentions are hidden by default');
+      await vscode.commands.executeCommand('dossier.showRejected');
+      await waitFor('the rejected mention to be struck through', async () => has((await decorations())['PLACE.rejected'], rotterdam));
+    } finally {
+      await index.undo();
+      await index.undo();
+    }
+    await waitFor('the undone annotations to disappear', async () => {
+      const d = await decorationsOf(editor);
+      return d && !d['PERSON.confirmed'] && !d['PLACE.rejected'];
+    });
+  });
+
+  test('an edit is re-analysed and highlighted soon after typing stops', async () => {
+    const doc = await vscode.workspace.openTextDocument({ language: 'plaintext', content: 'Nothing here yet.\n' });
+    const scratch = await vscode.window.showTextDocument(doc);
+    await api.services.analysis.whenAnalyzed(doc);
+    await scratch.edit((b) => b.insert(new vscode.Position(1, 0), 'Angela Merkel met Emmanuel Macron in Berlin on Monday.\n'));
+    const shown = await waitFor('the new names to be highlighted', async () => {
+      const d = await decorationsOf(scratch);
+      return d?.['PLACE.auto']?.includes('Berlin') ? d : undefined;
+    });
+    assert.ok(shown['PERSON.auto']?.some((t) => t.includes('Merkel')), JSON.stringify(shown));
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+});
