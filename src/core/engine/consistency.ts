@@ -105,13 +105,36 @@ function propagate(text: string, cands: DocCandidate[]): DocCandidate[] {
   const parts = new Map<string, DocCandidate>();
   for (const c of cands) {
     if (c.type !== 'PERSON' || c.confidence < CONFIDENT || !c.text.includes(' ')) continue;
-    for (const w of c.text.split(' ')) {
+    const words = c.text.split(' ');
+    words.forEach((w, i) => {
       const bare = w.replace(/^(?:al|el)-/, '');
       for (const p of new Set([w, bare])) {
         if (p.length < 2 || PARTICLES.has(p.toLowerCase()) || NEVER_NAMES.has(p.toLowerCase()) || TITLES.has(p.toLowerCase())) continue;
-        if (!/^\p{Lu}/u.test(p) || lookupPlace(p) || forms.has(p) && forms.get(p)?.type !== 'PERSON') continue;
+        if (!/^(?:\p{Lu}|(?:al|el)-\p{Lu})/u.test(p)) continue;
+        // A surname that is also a city ("Obama", "Henderson") still means the person here;
+        // a first name that is a place ("Paris Hilton") does not turn every Paris into her.
+        const place = lookupPlace(p);
+        if (place && (i < words.length - 1 || place.geo.kind !== 'city')) continue;
+        if (forms.has(p) && forms.get(p)?.type !== 'PERSON' && !(place && forms.get(p)?.source === 'gazetteer')) continue;
         if (!parts.has(p)) parts.set(p, c);
       }
+    });
+  }
+  for (const c of cands) {
+    if (c.type === 'PLACE' && c.source === 'gazetteer' && parts.has(c.text)) {
+      c.type = 'PERSON';
+      c.source = 'consistency';
+      c.confidence = 0.6;
+      c.linkTo = nearestFullName(cands, c.text, c.start) ?? parts.get(c.text)!.start;
+    }
+  }
+  // "Said and Cherif Kouachi": a lone first name coordinated with a full name shares its surname.
+  for (const c of cands) {
+    if (c.type !== 'PERSON' || c.text.includes(' ') || c.confidence >= CONFIDENT) continue;
+    const full = cands.find((o) => o.type === 'PERSON' && o.text.includes(' ') && o.start > c.end && /^ and $/.test(text.slice(c.end, o.start)));
+    if (full) {
+      c.confidence = 0.6;
+      c.source = 'consistency';
     }
   }
   const search = (form: string, make: (start: number) => DocCandidate): void => {

@@ -6,7 +6,7 @@ import type { Candidate } from './types';
 import { Token, tokenize } from './tokens';
 import { tagTerms } from './nlp';
 import { isDemonym, lookupPlace } from './gazetteer';
-import { CONNECTORS, KNOWN_ORGS, NEVER_NAMES, ORG_HEADS_OF, ORG_START_WORDS, ORG_WORDS, PARTICLES, PLACE_STARTS, PLACE_WORDS, SPEECH_VERBS, TITLES } from './lexicons/names';
+import { CONNECTORS, KNOWN_ORGS, NEVER_NAMES, NON_ENTITY_HEADS, NOT_ENTITIES, ORG_HEADS_OF, ORG_START_WORDS, ORG_WORDS, PARTICLES, PLACE_STARTS, PLACE_WORDS, SPEECH_VERBS, STATE_NOUNS, TITLES, VENUE_NOUNS } from './lexicons/names';
 
 interface Run {
   tokens: Token[];
@@ -22,14 +22,14 @@ export function findNames(text: string, dates: Candidate[], useTagger = true): C
   const tags = useTagger ? tagsByToken(text, tokens) : new Map<number, Set<string>>();
   const inDate = (t: Token): boolean => dates.some((d) => t.start < d.end && d.start < t.end);
   const headline = isHeadline(tokens);
-  const runs = collectRuns(text, tokens, inDate, headline);
+  const runs = collectRuns(text, tokens, inDate, headline, tags);
   const out: Candidate[] = [];
   for (const run of runs) {
     const typed = classify(text, run, tags);
     if (!typed) continue;
     const first = run.tokens[0];
     const last = run.tokens[run.tokens.length - 1];
-    out.push({ start: first.start, end: last.end, type: typed.type, source: typed.source, confidence: typed.confidence });
+    out.push({ start: first.start, end: typed.end ?? last.end, type: typed.type, source: typed.source, confidence: typed.confidence });
   }
   return out;
 }
@@ -51,13 +51,15 @@ function tagsByToken(text: string, tokens: Token[]): Map<number, Set<string>> {
   return map;
 }
 
-function collectRuns(text: string, tokens: Token[], inDate: (t: Token) => boolean, headline: boolean): Run[] {
+type Tags = Map<number, Set<string>>;
+
+function collectRuns(text: string, tokens: Token[], inDate: (t: Token) => boolean, headline: boolean, tags: Tags): Run[] {
   const runs: Run[] = [];
   let cur: Token[] = [];
   const flush = (): void => {
     // Connectors and particles never end a name.
     while (cur.length && !cur[cur.length - 1].cap) cur.pop();
-    if (cur.length) splitAtTitles(cur, runs);
+    if (cur.length) splitAtTitles(cur, runs, tags);
     cur = [];
   };
   for (let i = 0; i < tokens.length; i++) {
@@ -76,9 +78,11 @@ function collectRuns(text: string, tokens: Token[], inDate: (t: Token) => boolea
       cur.push(t);
     } else if (cur.length && CONNECTORS.has(lc(t)) && nextJoined) {
       cur.push(t);
+    } else if (cur.length && lc(t) === 'in' && nextJoined && lc(next) === 'the' && KNOWN_ORGS.has(cur.map((x) => x.text).join(' '))) {
+      cur.push(t); // "al Qaeda in the Arabian Peninsula": an organisation's regional branch
     } else if (!cur.length && PARTICLES.has(lc(t)) && nextJoined && next.cap) {
       cur.push(t); // "al Qaeda", "de Gaulle" starting a name
-    } else if (cur.length && /^\p{N}{1,2}$/u.test(t.text) && cur.length <= 2 && !nextJoined) {
+    } else if (cur.length === 1 && /^\p{N}{1,3}$/u.test(t.text) && !(next && nextJoined && next.cap)) {
       // "France 24", "Channel 4": a small number closing a name is part of it.
       cur.push({ ...t, cap: true });
       flush();
@@ -95,36 +99,52 @@ function title(s: string): string {
 }
 
 /** "U.S. President Barack Obama" -> "U.S." and a titled "Barack Obama". */
-function splitAtTitles(tokens: Token[], runs: Run[]): void {
+function splitAtTitles(tokens: Token[], runs: Run[], tags: Tags): void {
   const whole = tokens.map((t) => t.text).join(' ');
   const lastLc = lc(tokens[tokens.length - 1]);
   if (KNOWN_ORGS.has(whole) || ORG_WORDS.has(lastLc) || PLACE_WORDS.has(lastLc)) {
-    runs.push({ tokens: trimLeft(tokens), titled: false });
+    runs.push({ tokens: trimLeft(tokens, tags), titled: false });
     return;
   }
   let cut = -1;
   for (let i = 0; i < tokens.length - 1; i++) if (isTitle(tokens[i])) cut = i;
   if (cut < 0) {
-    runs.push({ tokens: trimLeft(tokens), titled: false });
+    runs.push({ tokens: trimLeft(tokens, tags), titled: false });
     return;
   }
   let before = tokens.slice(0, cut);
   while (before.length && isTitle(before[before.length - 1])) before = before.slice(0, -1);
-  const head = trimLeft(before);
+  const head = trimLeft(before, tags);
   if (head.length) runs.push({ tokens: head, titled: false });
   let after = tokens.slice(cut + 1);
+  if (after.length && lc(after[0]) === 'of') {
+    // "President of the United States Barack Obama": the place, then the person.
+    after = after.slice(1);
+    if (after.length && lc(after[0]) === 'the') after = after.slice(1);
+    let placeLen = 0;
+    for (let n = after.length - 1; n >= 1 && !placeLen; n--) if (lookupPlace(after.slice(0, n).map((t) => t.text).join(' '))) placeLen = n;
+    if (placeLen) runs.push({ tokens: after.slice(0, placeLen), titled: false });
+    after = after.slice(placeLen || 1);
+  }
   while (after.length && !after[0].cap) after = after.slice(1);
   if (after.length) runs.push({ tokens: after, titled: true });
 }
 
+const FUNCTION_TAGS = ['Preposition', 'Conjunction', 'Adverb', 'Determiner', 'Pronoun', 'QuestionWord', 'Verb', 'Modal', 'Copula'];
+
 /** Leading "The", sentence-initial common words and demonyms are not part of names. */
-function trimLeft(tokens: Token[]): Token[] {
+function trimLeft(tokens: Token[], tags: Tags): Token[] {
   let i = 0;
-  while (i < tokens.length - 1 || (i < tokens.length && NEVER_NAMES.has(lc(tokens[i])))) {
+  while (i < tokens.length) {
     const t = tokens[i];
-    if (NEVER_NAMES.has(lc(t)) && !KNOWN_ORGS.has(tokens.slice(i).map((x) => x.text).join(' '))) i++;
+    const rest = tokens.slice(i).map((x) => x.text).join(' ');
+    if (KNOWN_ORGS.has(rest) || lookupPlace(rest)) break;
+    const tg = tags.get(t.start);
+    const personish = tg && (tg.has('FirstName') || tg.has('MaleName') || tg.has('FemaleName'));
+    if (NEVER_NAMES.has(lc(t)) && !personish) i++;
     else if (!t.cap) i++;
-    else if (isDemonym(t.text) && i < tokens.length - 1 && !ORG_WORDS.has(lc(tokens[tokens.length - 1]))) i++;
+    else if (t.sentStart && tg && FUNCTION_TAGS.some((x) => tg.has(x)) && !tg.has('ProperNoun') && !personish) i++;
+    else if (isDemonym(t.text) && i < tokens.length - 1 && !personish && !ORG_WORDS.has(lc(tokens[tokens.length - 1]))) i++;
     else break;
   }
   return tokens.slice(i);
@@ -134,6 +154,8 @@ interface Typed {
   type: EntityType;
   source: Candidate['source'];
   confidence: number;
+  /** A shorter end than the run's ("US" of "US Government"). */
+  end?: number;
 }
 
 function classify(text: string, run: Run, tags: Map<number, Set<string>>): Typed | null {
@@ -145,6 +167,21 @@ function classify(text: string, run: Run, tags: Map<number, Set<string>>): Typed
   const last = words[words.length - 1];
   const single = toks.length === 1;
   if (single && (NEVER_NAMES.has(first) || isDemonym(toks[0].text) || TITLES.has(first))) return null;
+  if (NOT_ENTITIES.has(s) || NON_ENTITY_HEADS.has(last)) return null;
+  const after = text.slice(toks[toks.length - 1].end, toks[toks.length - 1].end + 40);
+  // "US$40", "AU$3": a currency, not a country. "Boeing 737", "Airbus A380": a product.
+  if (/^[$£€¥]/.test(after) || /^ (?:[A-Z]{0,2}\d{2,}[\p{L}\d-]*)(?![\p{L}])/u.test(after) && !/^ \d{4}\b/.test(after)) return null;
+  if (!single && STATE_NOUNS.has(last)) {
+    const country = lookupPlace(toks.slice(0, -1).map((t) => t.text).join(' '));
+    if (country) return { type: 'PLACE', source: 'gazetteer', confidence: 0.8, end: toks[toks.length - 2].end };
+  }
+  if (VENUE_NOUNS.test(after) && !ORG_WORDS.has(last)) return { type: 'PLACE', source: 'rule', confidence: 0.75 };
+  if (/\p{N}$/u.test(s) && !single) {
+    // "France 24": a name and a number make a broadcaster or outlet, not a place.
+    const base = toks.slice(0, -1).map((t) => t.text).join(' ');
+    if (KNOWN_ORGS.has(base) || lookupPlace(base)) return { type: 'ORG', source: 'rule', confidence: 0.7 };
+    return null;
+  }
   if (toks.every((t) => isDemonym(t.text) || NEVER_NAMES.has(lc(t)))) return null;
   if (KNOWN_ORGS.has(s)) return { type: 'ORG', source: 'rule', confidence: 0.9 };
   const place = lookupPlace(s);
@@ -156,15 +193,23 @@ function classify(text: string, run: Run, tags: Map<number, Set<string>>): Typed
   if (run.titled) return { type: 'PERSON', source: 'rule', confidence: 0.85 };
   if (words.some((w, i) => i < words.length - 1 && PARTICLES.has(w.split('-')[0]) && /^(al|el|bin|ibn|abu|abou)$/.test(w.split('-')[0]))) return { type: 'PERSON', source: 'rule', confidence: 0.75 };
   if (/^(?:al|el)-/.test(toks[toks.length - 1].text) && !single) return { type: 'PERSON', source: 'rule', confidence: 0.75 };
+  if (single && toks[0].sentStart && !run.titled) {
+    // Capitalised only because it opens a sentence: the document pass must confirm it.
+    return { type: 'PERSON', source: 'ner', confidence: 0.2 };
+  }
   const tagCount = (names: string[]): number => toks.filter((t) => names.some((n) => tags.get(t.start)?.has(n))).length;
   const person = tagCount(['Person', 'FirstName', 'LastName', 'MaleName', 'FemaleName']);
   const placeTags = tagCount(['Place', 'Country', 'City', 'Region']);
   const org = tagCount(['Organization']);
   if (saidCue(text, toks)) return { type: 'PERSON', source: 'rule', confidence: 0.75 };
-  if (org > 0 && org >= person && org >= placeTags) return { type: 'ORG', source: 'ner', confidence: 0.6 };
+  if (org === toks.length || (org > 0 && !single && org >= person && org >= placeTags && person === 0 && toks.length > 2)) return { type: 'ORG', source: 'ner', confidence: 0.6 };
   if (placeTags > 0 && placeTags > person) return { type: 'PLACE', source: 'ner', confidence: 0.6 };
   if (person > 0 && !single) return { type: 'PERSON', source: 'ner', confidence: 0.7 };
-  if (single && toks[0].upper && /^\p{Lu}[\p{Lu}.&]{1,6}$/u.test(s)) return { type: 'ORG', source: 'ner', confidence: 0.45 };
+  if (single && toks[0].upper && /^\p{Lu}[\p{Lu}.&]{1,6}$/u.test(s)) {
+    // Unknown acronyms are often things (chemicals, formats): only "the ABC" is trusted at once.
+    const the = /\bthe\s+$/i.test(text.slice(Math.max(0, toks[0].start - 5), toks[0].start));
+    return { type: 'ORG', source: 'ner', confidence: the ? 0.5 : 0.3 };
+  }
   if (!single && toks.length <= 4 && toks.every((t) => t.cap && !t.upper)) return { type: 'PERSON', source: 'ner', confidence: 0.55 };
   if (single && person > 0 && !toks[0].sentStart) return { type: 'PERSON', source: 'ner', confidence: 0.4 };
   // Unknown single capitalised word: the document pass decides (surname of someone? a place?).

@@ -3,18 +3,18 @@
 /** Titles and roles: capitalised, but outside person spans ("President Barack Obama"). */
 export const TITLES = new Set(
   `president vice prime minister secretary chancellor king queen prince princess pope cardinal bishop archbishop
-  senator sen rep representative congressman congresswoman governor gov mayor judge justice chief ambassador
-  general gen colonel col major maj captain capt lieutenant lt sergeant sgt admiral commander officer inspector
-  detective commissioner director chairman chairwoman chair ceo cfo coo cto founder spokesman spokeswoman spokesperson
-  dr doctor professor prof mr mrs ms miss mme sir dame lord lady sheikh imam rabbi rev reverend father sister brother
-  leader deputy minister analyst economist chief executive president-elect emir sultan ayatollah cleric commissioner
-  mr. mrs. ms. dr. prof. gen. col. sen. rep. gov. lt. sgt. capt. st. agent attorney correspondent reporter editor
-  photographer head emeritus premier foreign interior defence defense finance justice home treasury state`
+  senator sen rep representative congressman congresswoman governor gov mayor judge chief ambassador
+  colonel col captain capt lieutenant lt sergeant sgt admiral commander officer inspector
+  detective commissioner director chairman chairwoman ceo cfo coo cto founder spokesman spokeswoman spokesperson
+  dr doctor professor prof mr mrs ms miss mme sir dame lord lady sheikh imam rabbi rev reverend
+  deputy minister analyst economist chief executive president-elect emir sultan ayatollah cleric commissioner
+  mr. mrs. ms. dr. prof. col. sen. rep. gov. lt. sgt. capt. attorney correspondent reporter editor
+  photographer emeritus`
     .split(/\s+/)
     .filter(Boolean),
 );
 
-/** Words that make a capitalised run an organisation when they end it (or head it with "of"). */
+/** Words that make a capitalised run an organisation when they end it (or it with "of"). */
 export const ORG_WORDS = new Set(
   `agency council bureau ministry party inc inc. corp corp. corporation company co co. ltd ltd. llc plc ag sa gmbh nv
   group bank university college school institute institution association organisation organization federation
@@ -37,7 +37,7 @@ export const ORG_START_WORDS = new Set(['direction', 'ministère', 'banque', 'pa
 /** Place cue words: a run ending (or starting) with one is a place. */
 export const PLACE_WORDS = new Set(
   `street st. avenue ave boulevard road square place plaza bridge river lake sea ocean mountains mountain mount mt.
-  island islands valley bay gulf peninsula province county district region state airport station park stadium arena
+  island islands valley bay gulf peninsula province county district region airport station park stadium arena
   hall cathedral palace castle tower harbour harbor port canal coast desert strait`
     .split(/\s+/)
     .filter(Boolean),
@@ -63,7 +63,27 @@ export const KNOWN_ORGS = new Set(
   Lehman Brothers|Goldman Sachs|Morgan Stanley|Merrill Lynch|Citigroup|JPMorgan|AIG|Fannie Mae|Freddie Mac|
   Federal Reserve|European Central Bank|Bank of England|Bank of Japan|World Bank|Red Cross|Amnesty International|
   Human Rights Watch|Greenpeace|Charlie Hebdo|Le Monde|Le Figaro|Libération|The Guardian|New York Times|Washington Post|
-  Wall Street Journal|Financial Times|Der Spiegel|Foreign Affairs|Politico|Gizmodo|Macworld`
+  Wall Street Journal|Financial Times|Der Spiegel|Foreign Affairs|Politico|Gizmodo|Macworld|
+  Senate|Congress|Parliament|Bundestag|Knesset|Duma|Pentagon|Vatican Bank|
+  General Motors|General Electric|Ford Motor Company|Lockheed Martin|Northrop Grumman|Raytheon|BAE Systems|Rolls-Royce|
+  Wal-Mart|Walmart|Best Buy|Target|Costco|Home Depot|Procter & Gamble|Johnson & Johnson|Coca-Cola|PepsiCo|McDonald's|
+  Starbucks|Nike|Disney|Time Warner|Comcast|Verizon|AT&T|Sprint|T-Mobile|Vodafone|Orange|Deutsche Telekom|
+  Hewlett-Packard|HP|Dell|Oracle|Cisco|Qualcomm|Nvidia|AMD|Adobe|Salesforce|PayPal|eBay|Alibaba|Tencent|Baidu|Huawei|
+  Lenovo|LG|Hyundai|Kia|BMW|Mercedes-Benz|Audi|Porsche|Renault|Peugeot|Citroën|Volvo|Saab|Tata|Mitsubishi|Mazda|Subaru|
+  Suzuki|Chevrolet|Cadillac|Buick|Pontiac|Saturn|Hummer|Dodge|Jeep|Lexus|Embraer|Bombardier|Cessna|Gulfstream|
+  American Airlines|United Airlines|Delta Air Lines|Southwest Airlines|British Airways|Air France|KLM|Singapore Airlines|
+  Cathay Pacific|easyJet|Aeroflot|Alitalia|Iberia|Swissair|Virgin Atlantic|Virgin|JetBlue|
+  Bank of America|Wells Fargo|Citibank|HSBC|Barclays|Deutsche Bank|UBS|Credit Suisse|BNP Paribas|Société Générale|
+  Santander|ING|Allianz|AXA|Berkshire Hathaway|BlackRock|Fidelity|Merrill|Bear Stearns|Washington Mutual|WorldCom|Enron|
+  Chevron|ExxonMobil|ConocoPhillips|Total|Gazprom|Rosneft|Saudi Aramco|Petrobras|Pfizer|Merck|Novartis|Roche|Bayer|
+  Sanofi|GlaxoSmithKline|AstraZeneca|Monsanto|Nestlé|Unilever|Danone|Carrefour|Tesco|IKEA|H&M|Zara|
+  Standard & Poor's|Moody's|Fitch|Nielsen|Gartner|IDC|NPD|Ernst & Young|Deloitte|KPMG|PricewaterhouseCoopers|McKinsey|
+  GAO|SEC|FDA|EPA|NASA|FAA|NTSB|DHS|DOJ|IRS|ECB|OECD|WTO|ASEAN|G7|G8|G20|Eurogroup|Eurostat|IAEA|UNHCR|ICC|FIFA|IOC|
+  Ofcom|Scotland Yard|MI5|MI6|GCHQ|Mossad|FSB|KGB|Stasi|DGSI|Europol|Frontex|Médecins Sans Frontières|Oxfam|
+  Associated Press|United Press International|Dow Jones & Company|News Corp|Thomson Reuters|Bloomberg News|Agence France Presse|
+  Ars Technica|TechCrunch|Wired|Engadget|The Verge|Axios|Vox|BuzzFeed|HuffPost|Huffington Post|Newsweek|Time|Forbes|Fortune|
+  The Economist|Economist|The Independent|The Times|Daily Mail|The Sun|Daily Telegraph|Sky News|ITV|Channel 4|France 24|
+  Deutsche Welle|RT|Al Arabiya|Haaretz|Le Parisien|El País|Corriere della Sera|La Repubblica|NHK|Kyodo|Yonhap|TASS|RIA Novosti|Interfax`
     .split('|')
     .map((s) => s.trim())
     .filter(Boolean),
@@ -79,10 +99,27 @@ export const NEVER_NAMES = new Set(
   neither according despite during among between although though because once now then still even just only
   photo photos image caption video update read share follow subscribe copyright click breaking live watch
   east west north south western eastern northern southern central islamic muslim christian jewish catholic
-  government police army minister ministry president state states city many several`
+  government police army minister ministry president states city many several`
     .split(/\s+/)
     .filter(Boolean),
 );
 
 /** Heads of names that are not entities of our four types (treaties, laws, events). */
 export const NON_ENTITY_HEADS = new Set(['agreement', 'treaty', 'accord', 'accords', 'act', 'convention', 'protocol', 'law', 'bill', 'amendment', 'doctrine', 'award', 'awards', 'prize', 'cup', 'games', 'olympics', 'championship', 'show', 'conference', 'summit', 'festival', 'war', 'index', 'average']);
+
+/** Financial indices and markets: names, but of none of our four types. */
+export const NOT_ENTITIES = new Set(
+  `Dow|Dow Jones|Dow Jones Industrial Average|DJIA|FTSE|FTSE 100|Nikkei|Nikkei 225|Hang Seng|DAX|CAC|CAC 40|S&P|S&P 500|
+  Nasdaq Composite|Euro Stoxx|Stoxx|Kospi|Sensex|Bovespa|IBEX|MIB|TSX|ASX|RTS|MICEX|Shanghai Composite|UTC|GMT|EST|EDT|
+  PST|CET|BST|AM|PM|CEO|CFO|COO|CTO|GDP|PDF|USD|EUR|GBP|JPY|CNY|TV|DVD|CD|SMS|URL|HTML|OK|PhD|MBA|SUV|SUVs|IPO|AIDS|HIV|
+  DNA|ID|IT|PC|PCs|GPS|LED|LCD|TNT|TATP|RPG|AK|NB|PS|FAQ|ATM|VAT|SDK|API|OS|CPU|GPU|RAM|USB|WiFi|Wi-Fi|Internet|Web`
+    .split('|')
+    .map((x) => x.trim())
+    .filter(Boolean),
+);
+
+/** Nouns after a name that make it a venue ("the Bataclan concert hall", "La Belle Equipe cafe"). */
+export const VENUE_NOUNS = /^\s+(?:cafe|café|restaurant|bar|bistro|hotel|concert hall|theatre|theater|stadium|arena|museum|church|mosque|synagogue|cathedral|square|market|mall|airport|station|prison|hospital|district|neighbo(?:u)?rhood|suburb)\b/i;
+
+/** Institution words after a country name that leave only the country as a name ("US Government"). */
+export const STATE_NOUNS = new Set(['government', 'administration', 'authorities', 'military', 'economy', 'embassy', 'treasury']);
