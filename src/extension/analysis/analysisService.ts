@@ -36,6 +36,8 @@ export class AnalysisService implements vscode.Disposable {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly waiters = new Map<string, Waiter[]>();
   private readonly tooLarge = new Set<string>();
+  /** Documents whose analysis hit the worker's time limit, with the text length at the time. */
+  private readonly tooSlow = new Map<string, number>();
   private readonly mtimeDates = new Map<string, string | undefined>();
   private readonly emitter = new vscode.EventEmitter<DocumentAnalysis>();
   private readonly subscriptions: vscode.Disposable[] = [];
@@ -121,6 +123,7 @@ export class AnalysisService implements vscode.Disposable {
     this.timers.delete(key);
     this.current.delete(key);
     this.tooLarge.delete(key);
+    this.tooSlow.delete(key);
     this.mtimeDates.delete(key);
     this.worker.forget(key);
     this.settleWaiters(key, undefined, true);
@@ -145,18 +148,34 @@ export class AnalysisService implements vscode.Disposable {
     if (text.length > limit) {
       if (!this.tooLarge.has(key)) {
         this.tooLarge.add(key);
-        this.log.warn(`${vscode.workspace.asRelativePath(d.uri)} is larger than dossier.maxFileSizeMB; not analysed`);
+        const message = `${vscode.workspace.asRelativePath(d.uri)} is larger than dossier.maxFileSizeMB (${this.config.current.maxFileSizeMB} MB), so Dossier does not analyse it.`;
+        this.log.warn(message);
+        void vscode.window.showInformationMessage(`Dossier: ${message}`);
       }
       this.settleWaiters(key, undefined, true);
       return;
     }
     this.tooLarge.delete(key);
+    // A text that already hit the time limit is retried only once it has shrunk noticeably,
+    // so typing in it does not cost a 20-second worker restart per keystroke.
+    const slowAt = this.tooSlow.get(key);
+    if (slowAt !== undefined && text.length > slowAt * 0.9) {
+      this.settleWaiters(key, undefined, true);
+      return;
+    }
+    this.tooSlow.delete(key);
     const options: AnalyzeOptions = { languageId: d.languageId, lexicon: this.bridge?.lexiconFor(d, text) };
     const fallback = await this.fallbackDate(d);
     if (fallback) options.documentDate = fallback;
     const result = await this.worker.analyze({ doc: key, version, text, options });
     if (!result.ok) {
       // Superseded jobs are followed by a newer one; anything else leaves the old highlights.
+      if (result.reason === 'timeout') {
+        this.tooSlow.set(key, text.length);
+        void vscode.window.showWarningMessage(
+          `Dossier: analysing ${vscode.workspace.asRelativePath(d.uri)} took too long and was stopped; highlights for it are paused until it gets shorter.`,
+        );
+      }
       if (result.reason !== 'superseded') this.settleWaiters(key, undefined, true);
       return;
     }
