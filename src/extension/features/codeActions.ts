@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { type EntityType, ENTITY_TYPES } from '../../core/model';
 import type { DossierServices } from '../services';
-import { forDossierLanguages, liveMentions } from './entityLocations';
+import { forDossierLanguages, liveMentions, settledAnalysis } from './entityLocations';
 
 const MARK_COMMAND: Record<EntityType, string> = {
   PERSON: 'dossier.markPerson',
@@ -18,7 +18,8 @@ export const CODE_ACTION_KINDS = [vscode.CodeActionKind.QuickFix, vscode.CodeAct
 
 export function registerCodeActions(services: DossierServices): vscode.Disposable {
   const provider: vscode.CodeActionProvider = {
-    provideCodeActions(document, range, context) {
+    async provideCodeActions(document, range, context) {
+      await settledAnalysis(services, document);
       const wants = (kind: vscode.CodeActionKind): boolean => !context.only || context.only.contains(kind) || kind.contains(context.only);
       const start = document.offsetAt(range.start);
       const end = document.offsetAt(range.end);

@@ -30,6 +30,25 @@ export function liveMentions(services: DossierServices, document: vscode.TextDoc
   return live ? live.analysis.mentions.filter((m) => m.provenance !== 'rejected') : [];
 }
 
+/** Longest a provider waits for the worker before answering from what it has. */
+const ANALYSIS_WAIT_MS = 5_000;
+
+/**
+ * Waits (bounded) for the document's analysis: always for the current version when `current`,
+ * else only when there is none at all yet (a just-opened file). Edits in flight are covered by
+ * the analysis service's shifted mentions, so providers need not wait for them.
+ */
+export async function settledAnalysis(services: DossierServices, document: vscode.TextDocument, current = false): Promise<void> {
+  const live = services.analysis.get(document.uri);
+  if (live && (!current || (!live.stale && live.version === document.version))) return;
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    services.analysis.whenAnalyzed(document),
+    new Promise((resolve) => (timer = setTimeout(resolve, ANALYSIS_WAIT_MS))),
+  ]);
+  clearTimeout(timer);
+}
+
 /** The live mention covering `position` (a cursor right after a name still counts). */
 export function mentionAt(services: DossierServices, document: vscode.TextDocument, position: vscode.Position): Mention | undefined {
   return spanAt(liveMentions(services, document), document.offsetAt(position));
@@ -41,6 +60,7 @@ export async function entityAt(
   document: vscode.TextDocument,
   position: vscode.Position,
 ): Promise<{ mention: Mention; entity: string; record: EntityRecord | undefined } | undefined> {
+  await settledAnalysis(services, document);
   const mention = mentionAt(services, document, position);
   if (!mention) return undefined;
   const index = await services.index;

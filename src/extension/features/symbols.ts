@@ -5,7 +5,7 @@ import type { EntityRecord } from '../../core/index/types';
 import { type EntityType, ENTITY_TYPES, foldKey, type Mention } from '../../core/model';
 import { toRange } from '../convert';
 import type { DossierServices } from '../services';
-import { definitionPlace, forDossierLanguages, liveMentions } from './entityLocations';
+import { definitionPlace, forDossierLanguages, liveMentions, settledAnalysis } from './entityLocations';
 
 export const TYPE_LABEL: Record<EntityType, string> = { PERSON: 'People', ORG: 'Organisations', PLACE: 'Places', DATE: 'Dates' };
 const TYPE_SINGULAR: Record<EntityType, string> = { PERSON: 'person', ORG: 'organisation', PLACE: 'place', DATE: 'date' };
@@ -22,6 +22,20 @@ const EMPTY_QUERY_LIMIT = 100;
 export function registerSymbols(services: DossierServices): vscode.Disposable {
   const outline: vscode.DocumentSymbolProvider = {
     async provideDocumentSymbols(document) {
+      try {
+        return await outlineOf(document);
+      } catch (err) {
+        // VS Code swallows provider errors silently; leave a trace for bug reports.
+        services.log.error(`outline of ${document.uri.toString()} failed: ${err instanceof Error ? err.stack : String(err)}`);
+        return [];
+      }
+    },
+  };
+  const outlineOf = async (document: vscode.TextDocument): Promise<vscode.DocumentSymbol[]> => {
+    {
+      // VS Code caches the outline per document version and offers no refresh event: answer
+      // from this version's analysis, not from whatever the worker had when the file opened.
+      await settledAnalysis(services, document, true);
       const mentions = liveMentions(services, document);
       if (mentions.length === 0) return [];
       const index = await services.index;
@@ -51,7 +65,7 @@ export function registerSymbols(services: DossierServices): vscode.Disposable {
         group.children = children;
         return [group];
       });
-    },
+    }
   };
 
   const workspaceSymbols: vscode.WorkspaceSymbolProvider = {
