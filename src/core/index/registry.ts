@@ -3,6 +3,7 @@
 // registry so an unchanged corpus writes an unchanged file.
 import type { Entity } from '../model';
 import { chronological, splitEntityId } from './lexicon';
+import { stableStringify } from './stableJson';
 import type { Annotation, EntityRecord, MentionWithProvenance } from './types';
 
 export interface RegistryInput {
@@ -83,7 +84,8 @@ function surfaceOf(forms: Map<string, Set<string>>, id: string): Set<string> {
 }
 
 function sameRecord(a: EntityRecord, b: EntityRecord): boolean {
-  const key = (r: EntityRecord) => JSON.stringify([r.type, r.canonical, r.aliases, r.notes, r.mergedIds, r.value ?? null]);
+  // Key order differs between records read from disk and built here: compare canonically.
+  const key = (r: EntityRecord) => stableStringify([r.type, r.canonical, r.aliases, r.notes, r.mergedIds, r.value ?? null, r.geo ?? null]);
   return key(a) === key(b);
 }
 

@@ -41,18 +41,24 @@ export class DossierStore {
 
   /** Read-merge-write under the lock: `merge` gets what is on disk now and returns what to write. */
   async saveAnnotations(merge: (onDisk: Loaded<Annotation>) => { items: Annotation[]; unreadable: unknown[] }): Promise<Annotation[]> {
-    return withLock(this.port, LOCK_FILE, async () => {
+    return this.locked(async () => {
       const next = merge(await this.loadAnnotations());
       await this.port.writeFileAtomic(ANNOTATIONS_FILE, stableStringify({ schemaVersion: SCHEMA_VERSION, annotations: next.items, unreadable: next.unreadable.length ? next.unreadable : undefined }));
       return next.items;
-    }, (owner) => this.report({ severity: 'warning', code: 'lock-stale', message: `Broke a stale lock on .dossier/ left by another process (${owner.slice(0, 80)}).` }));
+    });
+  }
+
+  private locked<T>(body: () => Promise<T>): Promise<T> {
+    return withLock(this.port, LOCK_FILE, body, (owner) =>
+      this.report({ severity: 'warning', code: 'lock-stale', message: `Broke a stale lock on .dossier/ left by another process (${owner.slice(0, 80)}).` }),
+    );
   }
 
   async saveEntities(records: readonly Omit<EntityRecord, 'counts'>[], unreadable: unknown[]): Promise<void> {
     const body = stableStringify({ schemaVersion: SCHEMA_VERSION, entities: records, unreadable: unreadable.length ? unreadable : undefined });
     // Unchanged registry: no write, no mtime change, no noise in git or in file watchers.
     if ((await this.port.readFile(ENTITIES_FILE)) === body) return;
-    await withLock(this.port, LOCK_FILE, () => this.port.writeFileAtomic(ENTITIES_FILE, body));
+    await this.locked(() => this.port.writeFileAtomic(ENTITIES_FILE, body));
   }
 
   async ensureGitignore(): Promise<void> {
@@ -75,7 +81,7 @@ export class DossierStore {
     if (!list) {
       const bak = await this.backup(path, text);
       const salvaged = salvageObjects(text);
-      const items = salvaged.filter(valid);
+      const items = uniqueById(salvaged.filter(valid));
       this.report({
         severity: 'error',
         code: 'corrupt-file',
@@ -84,7 +90,7 @@ export class DossierStore {
       });
       return { items, unreadable: salvaged.filter((x) => !valid(x)) };
     }
-    const items = list.filter(valid);
+    const items = uniqueById(list.filter(valid));
     const unreadable = [...list.filter((x) => !valid(x)), ...(Array.isArray(parsed?.unreadable) ? parsed.unreadable : [])];
     if (unreadable.length) {
       this.report({ severity: 'warning', code: 'unreadable-entries', path, message: `${path}: ${unreadable.length} entries could not be read; they are kept in the file under "unreadable".` });
@@ -102,6 +108,13 @@ export class DossierStore {
       }
     }
   }
+}
+
+/** Both sides of a git conflict hold the same annotations: keep one copy of each id (the last). */
+function uniqueById<T>(items: T[]): T[] {
+  const byId = new Map<string, T>();
+  for (const item of items) byId.set((item as { id: string }).id, item);
+  return [...byId.values()];
 }
 
 function isObject(x: unknown): x is Record<string, unknown> {
