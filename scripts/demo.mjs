@@ -48,4 +48,4 @@ const server = await startServer(cs, run, { folder: run.workspace, port: Number(
 console.log(`\nDossier demo: open ${server.origin}/?folder=${encodeURIComponent(run.workspace)}`);
 console.log('(open an article from the Explorer; Ctrl-C stops the server)\n');
 // Keep running until a signal: server.mjs's handlers kill the process group on the way out.
-await new Promise(() => setInterval(() => {}, 1 << 30));
+await new Promise(() => globalThis.setInterval(() => {}, 1 << 30));

@@ -19,6 +19,7 @@ const APT_PACKAGES = ['chromium', 'libkrb5-dev', 'ripgrep', 'build-essential', '
   'fonts-dejavu-core', 'curl', 'ca-certificates'];
 const VSIX = path.join(root, 'dossier.vsix');
 const VSIX_LIMIT = 3 * 1024 * 1024;
+const testedVsix = path.join(root, '.runs', `dossier-${process.pid}.vsix`);
 
 const args = new Set(process.argv.slice(2));
 const only = ['--unit', '--host', '--ui'].filter((f) => args.has(f));
@@ -91,13 +92,18 @@ async function unitTests() {
 }
 
 async function buildAndPackage({ pack }) {
-  fs.rmSync(VSIX, { force: true });
+  // A stale VSIX must never be what the UI flows test.
+  if (pack) fs.rmSync(VSIX, { force: true });
   const b = await exec('npm', ['run', pack ? 'package' : 'build']);
   if (b.code !== 0) throw new Error(`npm run ${pack ? 'package' : 'build'} failed (exit ${b.code})`);
   if (!pack) return { note: 'dist/' };
   const size = fs.statSync(VSIX).size;
   const mb = (size / 1024 / 1024).toFixed(2);
   if (size >= VSIX_LIMIT) throw new Error(`dossier.vsix is ${mb} MB: must stay under 3 MB (check .vscodeignore)`);
+  // The UI flows install a private copy: another `npm run package` in the same checkout may
+  // replace dossier.vsix meanwhile.
+  fs.mkdirSync(path.dirname(testedVsix), { recursive: true });
+  fs.copyFileSync(VSIX, testedVsix);
   return { note: `dossier.vsix ${mb} MB` };
 }
 
@@ -138,8 +144,9 @@ if (needEditor) {
     else rows.push({ kind: 'in-host suite', passed: 0, failed: 1, ms: 0, note: 'not run: build or code-server failed' });
   }
   if (want('--ui')) {
-    if (built && csOk) record('UI flows', await stage('UI flows (chromium + VSIX)', () => runUiTests()));
+    if (built && csOk) record('UI flows', await stage('UI flows (chromium + VSIX)', () => runUiTests({ vsix: testedVsix })));
     else rows.push({ kind: 'UI flows', passed: 0, failed: 1, ms: 0, note: 'not run: package or code-server failed' });
   }
 }
+fs.rmSync(testedVsix, { force: true });
 process.exitCode = summary() ? 1 : 0;

@@ -31,7 +31,7 @@ export async function runHostSuite({ log = console.log, timeoutMs = Number(proce
       ['extensionTestsPath', remote(tests)],
     ]);
     const url = `${server.origin}/?folder=${encodeURIComponent(run.workspace)}&payload=${encodeURIComponent(payload)}`;
-    browser = await launchBrowser();
+    browser = await launchBrowser(run);
     const page = await browser.newPage();
     let summary = null;
     let done;

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { root } from './install.mjs';
 
 const kitDir = path.dirname(fileURLToPath(import.meta.url));
+const KEEP_RUNS = 10;
 
 /** Bind port 0 and read what the kernel picked; `preferred` first when given and free. */
 export async function freePort(preferred) {
@@ -30,6 +31,17 @@ export async function freePort(preferred) {
   return tryListen(0);
 }
 
+/** Keeps the newest KEEP_RUNS folders whose name starts with `prefix`, so .runs/ stays small. */
+export function pruneOld(dir, prefix, keep = KEEP_RUNS) {
+  const old = fs
+    .readdirSync(dir)
+    .filter((n) => n.startsWith(prefix))
+    .map((n) => ({ p: path.join(dir, n), t: fs.statSync(path.join(dir, n)).mtimeMs }))
+    .sort((a, b) => b.t - a.t)
+    .slice(keep - 1);
+  for (const { p } of old) fs.rmSync(p, { recursive: true, force: true });
+}
+
 /**
  * A per-run folder under .runs/ (git-ignored): profile (the kit's settings.json), extensions
  * dir, XDG dirs, server.log, and a fresh copy of samples/ as the workspace, because tests
@@ -37,6 +49,7 @@ export async function freePort(preferred) {
  */
 export function makeRun(kind, { copySamples = true } = {}) {
   fs.mkdirSync(path.join(root, '.runs'), { recursive: true });
+  pruneOld(path.join(root, '.runs'), `${kind}.`);
   const dir = fs.mkdtempSync(path.join(root, '.runs', `${kind}.`));
   fs.mkdirSync(path.join(dir, 'data/User'), { recursive: true });
   fs.copyFileSync(path.join(kitDir, 'settings.json'), path.join(dir, 'data/User/settings.json'));

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ensureCodeServer, root } from '../../scripts/test-cs/install.mjs';
-import { installExtension, makeRun, startServer } from '../../scripts/test-cs/server.mjs';
+import { installExtension, makeRun, pruneOld, startServer } from '../../scripts/test-cs/server.mjs';
 import { launchBrowser } from '../../scripts/test-cs/browser.mjs';
 import { openWorkbench } from './workbench.mjs';
 
@@ -35,6 +35,8 @@ export async function runUiTests({ vsix = path.join(root, 'dossier.vsix'), grep,
   if (flows.length === 0) throw new Error(`no UI flow matches ${JSON.stringify(grep)}`);
   const cs = ensureCodeServer({ log });
   const run = makeRun('ui');
+  fs.mkdirSync(path.join(root, 'test-results'), { recursive: true });
+  pruneOld(path.join(root, 'test-results'), '');
   const shotDir = path.join(root, 'test-results', `${stamp()}-ui`);
   fs.mkdirSync(shotDir, { recursive: true });
   log(`installing ${path.basename(vsix)}: ${installExtension(cs, run, vsix).split('\n').pop()}`);
@@ -43,7 +45,7 @@ export async function runUiTests({ vsix = path.join(root, 'dossier.vsix'), grep,
   const results = [];
   let browser;
   try {
-    browser = await launchBrowser();
+    browser = await launchBrowser(run);
     for (const flow of flows) {
       const t0 = Date.now();
       const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });

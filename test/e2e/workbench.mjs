@@ -53,21 +53,27 @@ export { quickInput, quickRows };
 export async function highlights(editor) {
   return editor.evaluate((root) => {
     const transparent = new Set(['rgba(0, 0, 0, 0)', 'transparent']);
+    // The text cursor is drawn over the text and would catch the hit test at a span's edge.
+    const cursors = root.querySelector('.cursors-layer');
+    if (cursors) cursors.style.visibility = 'hidden';
     const out = [];
-    for (const el of root.querySelectorAll('.view-overlays div[class*="ced-"]')) {
-      const background = getComputedStyle(el).backgroundColor;
-      if (transparent.has(background)) continue;
-      const r = el.getBoundingClientRect();
-      if (r.width < 2) continue;
-      const y = r.top + r.height / 2;
-      const a = document.caretRangeFromPoint(r.left + 1, y);
-      const b = document.caretRangeFromPoint(r.right - 1, y);
-      if (!a || !b) continue;
-      const range = document.createRange();
-      range.setStart(a.startContainer, a.startOffset);
-      range.setEnd(b.startContainer, b.startOffset);
-      const line = el.parentElement?.style.top;
-      out.push({ text: range.toString().replace(/\u00a0/g, ' '), background, line, className: el.className });
+    try {
+      for (const el of root.querySelectorAll('.view-overlays div[class*="ced-"]')) {
+        const background = getComputedStyle(el).backgroundColor;
+        if (transparent.has(background)) continue;
+        const r = el.getBoundingClientRect();
+        if (r.width < 2) continue;
+        const y = r.top + r.height / 2;
+        const a = document.caretRangeFromPoint(r.left + 1, y);
+        const b = document.caretRangeFromPoint(r.right - 1, y);
+        if (!a || !b) continue;
+        const range = document.createRange();
+        range.setStart(a.startContainer, a.startOffset);
+        range.setEnd(b.startContainer, b.startOffset);
+        out.push({ text: range.toString().replace(/\u00a0/g, ' '), background, className: el.className });
+      }
+    } finally {
+      if (cursors) cursors.style.visibility = '';
     }
     return out;
   });
@@ -123,17 +129,23 @@ export async function eventually(what, probe, timeoutMs = 30_000) {
 /** The text currently selected in `editor`, read from its selection overlays. */
 export async function selectedText(editor) {
   return editor.evaluate((root) => {
+    const cursors = root.querySelector('.cursors-layer');
+    if (cursors) cursors.style.visibility = 'hidden';
     const parts = [];
-    for (const el of root.querySelectorAll('.view-overlays .selected-text')) {
-      const r = el.getBoundingClientRect();
-      const y = r.top + r.height / 2;
-      const a = document.caretRangeFromPoint(r.left + 1, y);
-      const b = document.caretRangeFromPoint(r.right - 1, y);
-      if (!a || !b) continue;
-      const range = document.createRange();
-      range.setStart(a.startContainer, a.startOffset);
-      range.setEnd(b.startContainer, b.startOffset);
-      parts.push(range.toString().replace(/\u00a0/g, ' '));
+    try {
+      for (const el of root.querySelectorAll('.view-overlays .selected-text')) {
+        const r = el.getBoundingClientRect();
+        const y = r.top + r.height / 2;
+        const a = document.caretRangeFromPoint(r.left + 1, y);
+        const b = document.caretRangeFromPoint(r.right - 1, y);
+        if (!a || !b) continue;
+        const range = document.createRange();
+        range.setStart(a.startContainer, a.startOffset);
+        range.setEnd(b.startContainer, b.startOffset);
+        parts.push(range.toString().replace(/\u00a0/g, ' '));
+      }
+    } finally {
+      if (cursors) cursors.style.visibility = '';
     }
     return parts.join(' ');
   });
