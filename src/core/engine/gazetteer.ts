@@ -1,6 +1,8 @@
 // The place gazetteer (countries, regions, cities), loaded on first use so that importing the
 // engine stays cheap. Also the demonym list, used to refuse nationality adjectives as places.
 import type { GeoInfo } from '../model';
+// Type-only: makes tsc ship the JSON beside the compiled engine without loading it at import.
+import type gazetteerJson from '../data/gazetteer.json';
 
 interface GazetteerFile {
   countries: [string, string, number, number, string[]][];
@@ -24,7 +26,7 @@ let loaded: Gazetteer | null = null;
 
 function load(): Gazetteer {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const data = require('../data/gazetteer.json') as GazetteerFile;
+  const data = require('../data/gazetteer.json') as typeof gazetteerJson as unknown as GazetteerFile;
   const places = new Map<string, PlaceEntry>();
   const countryName = new Map<string, string>();
   for (const [name, cc, lat, lon, aliases] of data.countries) {

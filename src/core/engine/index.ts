@@ -17,6 +17,8 @@ const TAGGER_LIMIT = 1_000_000;
 export interface IncrementalAnalyzer {
   /** Re-analyses only the paragraphs whose text changed since the previous call. */
   analyze(text: string, opts?: AnalyzeOptions): Analysis;
+  /** How much work the last analyze() did: paragraphs seen and paragraphs actually re-analysed. */
+  lastStats(): { paragraphs: number; reanalysed: number };
   dispose(): void;
 }
 
@@ -25,7 +27,13 @@ function emptyAnalysis(opts: AnalyzeOptions): Analysis {
   return { documentDate: date, documentDateSource: date ? 'caller' : 'none', entities: [], mentions: [], engineVersion: ENGINE_VERSION };
 }
 
-function run(text: string, opts: AnalyzeOptions, cache: Map<string, ParagraphResult> | null): Analysis {
+interface RunStats {
+  paragraphs: number;
+  reanalysed: number;
+}
+
+function run(text: string, opts: AnalyzeOptions, cache: Map<string, ParagraphResult> | null, stats?: RunStats): Analysis {
+  if (stats) stats.paragraphs = stats.reanalysed = 0;
   if (typeof text !== 'string' || !text) return emptyAnalysis(opts);
   try {
     const masked = maskText(text, opts.languageId);
@@ -36,6 +44,10 @@ function run(text: string, opts: AnalyzeOptions, cache: Map<string, ParagraphRes
       const key = (useTagger ? 't:' : 'r:') + p.text;
       const hit = cache?.get(key) ?? next.get(key);
       const result = hit ?? analyzeParagraph(p.text, { useTagger });
+      if (stats) {
+        stats.paragraphs++;
+        if (!hit) stats.reanalysed++;
+      }
       next.set(key, result);
       return result;
     });
@@ -57,10 +69,12 @@ export function analyze(text: string, opts: AnalyzeOptions = {}): Analysis {
 
 export function createIncrementalAnalyzer(): IncrementalAnalyzer {
   let cache: Map<string, ParagraphResult> | null = new Map();
+  const stats: RunStats = { paragraphs: 0, reanalysed: 0 };
   return {
     analyze(text: string, opts: AnalyzeOptions = {}): Analysis {
-      return run(text, opts, cache ?? new Map());
+      return run(text, opts, cache ?? new Map(), stats);
     },
+    lastStats: () => ({ ...stats }),
     dispose(): void {
       cache?.clear();
       cache = null;

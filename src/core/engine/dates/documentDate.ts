@@ -37,9 +37,11 @@ export function detectDocumentDate(masked: string, frontMatter: string | null, f
   }
   for (const line of lines) {
     const trimmed = line.trim();
-    const date = trimmed.length <= 80 ? fullDateIn(trimmed) : fullDateIn(trimmed.slice(0, 60));
-    // A dateline is a short line, or an opening "CITY, Month D, YYYY —" before the body.
-    if (date && (trimmed.length <= 80 || /^[\p{Lu}][\p{L} .'-]*,\s/u.test(trimmed))) return { date, source: 'dateline' };
+    // A dateline is a line that is (nearly) only a date, or "CITY, Month D, YYYY —" opening the body.
+    const date = fullDateIn(trimmed.slice(0, 80));
+    if (!date) continue;
+    const opening = /^(?:[\p{Lu}][\p{L} .'-]*,\s*)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/u.test(trimmed);
+    if (trimmed.length <= 40 || opening) return { date, source: 'dateline' };
   }
   if (fullDates.length) {
     const counts = new Map<string, number>();

@@ -62,7 +62,9 @@ const RULES: Rule[] = [
       const before = text.slice(Math.max(0, m.index - 2), m.index);
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 3);
       // Amounts, ranges of numbers, models and percentages are not years.
-      if (/[$£€#\d,.-]\s?$/.test(before) || /^(?:[,.]\d|-\d|\s?%|\d)/.test(after)) return null;
+      const later = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
+      if (/[$£€#\d,.-]\s?$/.test(before) || /^(?:[,.]\d|-[\p{L}\d]|\s?%|\d)/u.test(after)) return null;
+      if (/^\s(?:percent|per cent|pc|points?|units?|people|jobs|workers|employees|km|miles|metres|meters|tonnes|tons|barrels|shares)\b/i.test(later)) return null;
       return { kind: 'absolute', year: +m[1] };
     },
   },

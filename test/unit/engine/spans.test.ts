@@ -1,0 +1,23 @@
+import * as assert from 'node:assert/strict';
+import { analyze } from '../../../src/core/engine/index';
+import { assertWellFormed, typed } from './support';
+
+describe('engine: exact spans', () => {
+  const cases: [string, string, string[]][] = [
+    ['trailing punctuation stays outside', 'The talks ended in Madrid.', ['PLACE:Madrid']],
+    ['possessive is outside', "Officials praised Maria Lindqvist's plan.", ['PERSON:Maria Lindqvist']],
+    ['curly possessive is outside', 'We read Maria Lindqvist’s plan.', ['PERSON:Maria Lindqvist']],
+    ['leading "in" stays outside', 'The strike began in Lisbon on Monday.', ['PLACE:Lisbon', 'DATE:Monday']],
+    ['leading "the" stays outside a name', 'A report by the World Health Organization was published.', ['ORG:World Health Organization']],
+    ['titles stay outside the person', 'U.S. President Harold Benning spoke.', ['PLACE:U.S.', 'PERSON:Harold Benning']],
+    ['role before a name', 'Prime Minister Olga Brenner resigned.', ['PERSON:Olga Brenner']],
+    ['quotes stay outside', 'He named it "Lisbon" in the book.', ['PLACE:Lisbon']],
+  ];
+  for (const [name, text, expected] of cases) {
+    it(name, () => {
+      const a = analyze(text, { documentDate: '2020-06-10' });
+      assertWellFormed(text, a);
+      assert.deepEqual(typed(a), expected);
+    });
+  }
+});
