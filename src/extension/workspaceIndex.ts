@@ -1,14 +1,13 @@
-// The index's life in the editor: opened in the background on activation, kept current by a
-// file watcher (open editors' unsaved text wins), reloaded when .dossier/ changes outside
-// (git pull, another window), reopened when trust is granted or coverage settings change.
+// The index's life in the editor: opened in the background on activation, scanned with
+// progress, kept current by IndexFileSync, reopened when trust or coverage settings change.
 import { statSync } from 'node:fs';
-import picomatch from 'picomatch';
 import * as vscode from 'vscode';
 import { openEntityIndex } from '../core/index/index';
 import type { EntityIndex, IndexChangeEvent, ScanProgress, ScanSummary } from '../core/index/types';
 import type { ConfigMonitor, DossierConfig } from './config';
 import type { WorkerClient } from './analysis/workerClient';
 import type { TrustState } from './features/trust';
+import { IndexFileSync } from './indexFileSync';
 import { VscodeWorkspace, findAuthor } from './vscodeWorkspace';
 
 export interface IndexProgress {
@@ -25,9 +24,6 @@ export class WorkspaceIndex implements vscode.Disposable {
   private scanJobs = 0;
   private scanSignal = { cancelled: false };
   private progressValue: IndexProgress | undefined;
-  private readonly pendingPaths = new Set<string>();
-  private pendingTimer: NodeJS.Timeout | undefined;
-  private reloadTimer: NodeJS.Timeout | undefined;
   private readonly changeEmitter = new vscode.EventEmitter<IndexChangeEvent>();
   private readonly progressEmitter = new vscode.EventEmitter<IndexProgress | undefined>();
   private readonly subscriptions: vscode.Disposable[] = [this.changeEmitter, this.progressEmitter];
@@ -47,16 +43,9 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.workspace = folder ? new VscodeWorkspace(folder.uri) : undefined;
     this.current = this.open();
     if (!this.workspace) return;
-    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(this.workspace.root, '**/*'));
     let coverage = coverageKey(config.current);
     this.subscriptions.push(
-      watcher,
-      watcher.onDidCreate((u) => this.fileChanged(u)),
-      watcher.onDidChange((u) => this.fileChanged(u)),
-      watcher.onDidDelete((u) => this.fileChanged(u)),
-      vscode.workspace.onDidRenameFiles((e) => void this.renamed(e)),
-      // Closing an editor without saving: the index goes back to what is on disk.
-      vscode.workspace.onDidCloseTextDocument((d) => d.isDirty && this.fileChanged(d.uri)),
+      new IndexFileSync(this.workspace, () => this.current, config, log),
       trust.onDidChange(() => this.reopen('workspace trust changed')),
       config.onDidChange((c) => {
         const next = coverageKey(c);
@@ -173,82 +162,6 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.progressEmitter.fire(p);
   }
 
-  private fileChanged(uri: vscode.Uri): void {
-    const path = this.pathOf(uri);
-    if (path === undefined) return;
-    if (path.startsWith('.dossier/')) {
-      if (path.endsWith('.json') && !path.startsWith('.dossier/cache/')) this.scheduleReload();
-      return;
-    }
-    this.pendingPaths.add(path);
-    // Coalesce bursts (git checkout, search-and-replace across files) into one pass.
-    clearTimeout(this.pendingTimer);
-    this.pendingTimer = setTimeout(() => void this.flushPending(), 200);
-  }
-
-  private async flushPending(): Promise<void> {
-    const index = await this.current;
-    if (!index || !this.workspace) return;
-    const c = this.config.current;
-    const included = picomatch([c.include], { dot: true });
-    const excluded = picomatch(c.exclude, { dot: true });
-    const paths = [...this.pendingPaths];
-    this.pendingPaths.clear();
-    for (const path of paths) {
-      try {
-        const uri = this.workspace.uri(path);
-        const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-        if (open?.isDirty) continue; // the editor's unsaved text wins; the analysis service feeds it
-        const stat = await this.workspace.stat(path);
-        if (!stat) {
-          // A deleted folder takes its documents with it.
-          for (const doc of index.documents()) if (doc === path || doc.startsWith(`${path}/`)) await index.removeDocument(doc);
-          continue;
-        }
-        if (!included(path) || excluded(path)) continue;
-        if (stat.size > c.maxFileSizeMB * 1024 * 1024) {
-          this.log.warn(`not indexed: ${path} is larger than dossier.maxFileSizeMB`);
-          continue;
-        }
-        const text = await this.workspace.readFile(path);
-        if (text !== undefined) await index.updateDocument(path, text);
-      } catch (err) {
-        this.log.error(`could not update ${path} in the index: ${err instanceof Error ? err.message : String(err)}`);
-      }
-    }
-  }
-
-  private async renamed(e: vscode.FileRenameEvent): Promise<void> {
-    const index = await this.current;
-    if (!index) return;
-    for (const { oldUri, newUri } of e.files) {
-      const from = this.pathOf(oldUri);
-      const to = this.pathOf(newUri);
-      if (from === undefined || to === undefined) continue;
-      try {
-        // Renaming a folder renames every document under it.
-        for (const doc of index.documents()) {
-          if (doc === from) await index.renameDocument(doc, to);
-          else if (doc.startsWith(`${from}/`)) await index.renameDocument(doc, to + doc.slice(from.length));
-        }
-      } catch (err) {
-        this.log.error(`could not rename ${from} in the index: ${err instanceof Error ? err.message : String(err)}`);
-      }
-    }
-  }
-
-  private scheduleReload(): void {
-    clearTimeout(this.reloadTimer);
-    this.reloadTimer = setTimeout(async () => {
-      const index = await this.current;
-      try {
-        await index?.reload();
-      } catch (err) {
-        this.log.error(`could not reload .dossier/: ${err instanceof Error ? err.message : String(err)}`);
-      }
-    }, 300);
-  }
-
   private mtimeDate(ws: VscodeWorkspace, path: string): string | undefined {
     if (this.config.current.documentDateFallback === 'none' || ws.root.scheme !== 'file') return undefined;
     try {
@@ -267,8 +180,6 @@ export class WorkspaceIndex implements vscode.Disposable {
   dispose(): void {
     this.scanSignal.cancelled = true;
     this.generation++;
-    clearTimeout(this.pendingTimer);
-    clearTimeout(this.reloadTimer);
     this.indexSubscription?.dispose();
     const index = this.opened;
     if (index) void index.flush().finally(() => index.dispose());

@@ -97,6 +97,33 @@ suite('core: decorations', () => {
     });
   });
 
+  test('a large document decorates only around the visible range', async () => {
+    await setSetting('highlights.largeFileChars', 5000);
+    const paragraph = 'Officials in Rotterdam met Mark Rutte on Tuesday to discuss the port.\n\n';
+    const doc = await vscode.workspace.openTextDocument({ language: 'plaintext', content: paragraph.repeat(400) });
+    const big = await vscode.window.showTextDocument(doc);
+    try {
+      const spans = await waitFor('the large document to be decorated', async () => {
+        await api.services.analysis.whenAnalyzed(doc);
+        const d = await decorations();
+        return d['PLACE.auto']?.length ? d['PLACE.auto'] : undefined;
+      }, 60_000);
+      const all = api.services.analysis.get(doc.uri)?.analysis.mentions.filter((m) => m.type === 'PLACE') ?? [];
+      assert.ok(spans.length < all.length, `${spans.length} of ${all.length} places decorated`);
+      const lastVisible = Math.max(...big.visibleRanges.map((r) => r.end.line));
+      for (const [start] of spans) assert.ok(doc.positionAt(start).line <= lastVisible + 60, 'only near the viewport');
+      // Scrolling to the end decorates the end.
+      big.revealRange(new vscode.Range(doc.lineCount - 1, 0, doc.lineCount - 1, 0));
+      await waitFor('decorations at the end after scrolling', async () => {
+        const d = await decorations();
+        return d['PLACE.auto']?.some(([start]) => doc.positionAt(start).line > doc.lineCount - 10);
+      });
+    } finally {
+      await setSetting('highlights.largeFileChars', undefined);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
+
   test('an edit is re-analysed and highlighted soon after typing stops', async () => {
     const doc = await vscode.workspace.openTextDocument({ language: 'plaintext', content: 'Nothing here yet.\n' });
     const scratch = await vscode.window.showTextDocument(doc);

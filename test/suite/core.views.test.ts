@@ -99,6 +99,22 @@ suite('core: views and status bar', () => {
     assert.strictEqual(editor.document.getText(editor.selection), 'Mark Rutte');
   });
 
+  test('Entities: the entity under the cursor is revealed in the tree', async () => {
+    const index = await indexedWorkspace(api);
+    await vscode.commands.executeCommand('dossier.entities.focus');
+    const editor = await openArticle(api, 'harbour-strike.txt');
+    const at = editor.document.getText().indexOf('Mark Rutte');
+    const rutte = index.mentionAt('harbour-strike.txt', at);
+    assert.ok(rutte);
+    editor.selection = new vscode.Selection(editor.document.positionAt(at + 2), editor.document.positionAt(at + 2));
+    const state = await waitFor('the entity to be selected in the tree', async () => {
+      const s = (await vscode.commands.executeCommand('dossier._test.entitiesSelection')) as { visible: boolean; selected: string[] };
+      return s.selected.includes(rutte.entity) ? s : undefined;
+    });
+    assert.ok(state.visible);
+    assert.strictEqual(vscode.window.activeTextEditor, editor, 'the keyboard stays in the editor');
+  });
+
   test('Documents: one node per sample with entity counts', async () => {
     const nodes = await tree('dossier.documents', 2);
     assert.deepStrictEqual(nodes.map((n) => n.label).sort(), SAMPLES);

@@ -3,7 +3,7 @@
 // with provenance applied by the index when one is attached.
 import * as vscode from 'vscode';
 import type { Analysis, AnalyzeOptions, Lexicon } from '../../core/model';
-import type { ConfigMonitor } from '../config';
+import type { ConfigMonitor, DossierConfig } from '../config';
 import { shiftMentions } from './shiftMentions';
 import type { WorkerClient } from './workerClient';
 
@@ -42,6 +42,7 @@ export class AnalysisService implements vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<DocumentAnalysis>();
   private readonly subscriptions: vscode.Disposable[] = [];
   private bridge: AnalysisIndexBridge | undefined;
+  private configKey: string;
   /** Fires after a document's analysis was replaced (not on the cheap shifts while typing). */
   readonly onDidAnalyze = this.emitter.event;
 
@@ -51,12 +52,20 @@ export class AnalysisService implements vscode.Disposable {
     private readonly log: vscode.LogOutputChannel,
   ) {
     const ws = vscode.workspace;
+    this.configKey = analysisKey(config.current);
     this.subscriptions.push(
       this.emitter,
       ws.onDidOpenTextDocument((d) => this.schedule(d, 0)),
       ws.onDidChangeTextDocument((e) => this.changed(e)),
       ws.onDidCloseTextDocument((d) => this.closed(d)),
-      config.onDidChange(() => this.reanalyzeAll()),
+      config.onDidChange((c) => {
+        // Highlight toggles and the like only redraw; these change what the engine sees.
+        const next = analysisKey(c);
+        if (next === this.configKey) return;
+        this.configKey = next;
+        this.mtimeDates.clear();
+        this.reanalyzeAll();
+      }),
     );
     for (const d of ws.textDocuments) this.schedule(d, 0);
   }
@@ -231,4 +240,8 @@ export class AnalysisService implements vscode.Disposable {
     for (const key of [...this.waiters.keys()]) this.settleWaiters(key, undefined, true);
     for (const s of this.subscriptions) s.dispose();
   }
+}
+
+function analysisKey(c: DossierConfig): string {
+  return JSON.stringify([c.languages, c.documentDateFallback, c.maxFileSizeMB]);
 }

@@ -183,6 +183,10 @@ export function registerEntitiesView(services: DossierServices): vscode.Disposab
     vscode.commands.registerCommand('dossier.entities.sort', sort),
     vscode.commands.registerCommand('dossier.entities.open', open),
     exposeTreeForTests('dossier.entities', provider),
+    vscode.commands.registerCommand('dossier._test.entitiesSelection', () => ({
+      visible: view.visible,
+      selected: view.selection.map((n) => (n.kind === 'type' ? n.type : n.entity)),
+    })),
     new vscode.Disposable(() => {
       clearTimeout(indexTimer);
       clearTimeout(revealTimer);
