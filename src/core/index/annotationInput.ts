@@ -92,7 +92,12 @@ function spanAnnotation(input: SpanInput, ctx: AnnotationContext, base: Omit<Ann
       break;
     }
   }
-  return { ...base, target, body };
+  return { ...base, target, body: compact(body) };
+}
+
+/** No `undefined` members: what is stored must equal what is read back. */
+function compact(body: AnnotationBody): AnnotationBody {
+  return Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined)) as AnnotationBody;
 }
 
 /** The selection, checked and trimmed of surrounding white space. */

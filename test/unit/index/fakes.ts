@@ -60,6 +60,14 @@ export const DICTIONARY: Record<string, [EntityType, string]> = {
   FNV: ['ORG', 'FNV'],
   'Network Rail': ['ORG', 'Network Rail'],
   Monday: ['DATE', 'Monday'],
+  'Direction Générale de la Sécurité Intérieure': ['ORG', 'Direction Générale de la Sécurité Intérieure'],
+  DGSI: ['ORG', 'Direction Générale de la Sécurité Intérieure'],
+  'Bruno Dupont': ['PERSON', 'Bruno Dupont'],
+  'Bruna Dupont': ['PERSON', 'Bruna Dupont'],
+};
+
+const GEO: Record<string, Entity['geo']> = {
+  Rotterdam: { kind: 'city', country: 'Netherlands', countryCode: 'NL', lat: 51.92, lon: 4.48 },
 };
 
 export interface CountingAnalyzer {
@@ -82,7 +90,7 @@ export function dictionaryAnalyzer(): CountingAnalyzer {
         const [type, canonical] = DICTIONARY[form];
         const id = entityId(type, canonical);
         mentions.push({ start: i, end: i + form.length, text: form, type, entity: id, confidence: 0.9, source: 'ner' });
-        const e = entities.get(id) ?? { id, type, canonical, aliases: [], value: type === 'DATE' ? '2023-03-13' : undefined };
+        const e = entities.get(id) ?? { id, type, canonical, aliases: [], value: type === 'DATE' ? '2023-03-13' : undefined, geo: GEO[canonical] };
         if (form !== canonical && !e.aliases.includes(form)) e.aliases.push(form);
         entities.set(id, e);
       }

@@ -78,7 +78,7 @@ export function fromWebAnnotations(json: unknown, author: string, now: string): 
     const item = raw as Partial<WebAnnotation> & Record<string, unknown>;
     const id = typeof item?.id === 'string' ? item.id : `#${i + 1}`;
     if (item?.['dossier:annotation']) {
-      const a = { ...item['dossier:annotation'], id, created: item.created, author: item.creator?.name ?? author, target: item.target };
+      const a = { ...item['dossier:annotation'], id, created: item.created, author: item.creator?.name ?? author, ...(item.target ? { target: item.target } : {}) };
       if (isAnnotation(a)) out.annotations.push(a);
       else out.rejected.push({ id, reason: 'malformed Dossier annotation' });
       continue;
