@@ -6,7 +6,7 @@ import { candidateEntityIds, type EntityLink, entityLinkAt, linkCompletionContex
 import { foldKey } from '../../core/model';
 import { TextLineMap, toRange } from '../convert';
 import type { DossierServices } from '../services';
-import { definitionPlace, forDossierLanguages, workspacePlaces } from './entityLocations';
+import { definitionPlace, forDossierLanguages, mentionAt, workspacePlaces } from './entityLocations';
 import { TYPE_ICON } from './search';
 import { TYPE_LABEL } from './symbols';
 
@@ -52,7 +52,12 @@ export function registerEntityLinks(services: DossierServices): vscode.Disposabl
     if (!link) return undefined;
     const index = await services.index;
     const range = new vscode.Range(document.positionAt(link.start), document.positionAt(link.end));
-    return { link, range, index, record: index && resolveEntityLink(index, link) };
+    const record = index && resolveEntityLink(index, link);
+    // When the engine also found the name inside the brackets, the mention's own hover and
+    // definition already answer for the same entity: one card, one target, not two.
+    const mention = mentionAt(services, document, position);
+    const duplicate = !!record && !!mention && index?.getEntity(mention.entity)?.id === record.id;
+    return { link, range, index, record, duplicate };
   };
 
   const completion: vscode.CompletionItemProvider = {
@@ -86,7 +91,7 @@ export function registerEntityLinks(services: DossierServices): vscode.Disposabl
   const hover: vscode.HoverProvider = {
     async provideHover(document, position) {
       const at = await linkAt(document, position);
-      if (!at) return undefined;
+      if (!at || at.duplicate) return undefined;
       const md = new vscode.MarkdownString();
       if (!at.record) {
         md.appendMarkdown(`**${escapeMarkdown(at.link.name)}**: no entity of that name in the Dossier index yet.`);
@@ -111,7 +116,7 @@ export function registerEntityLinks(services: DossierServices): vscode.Disposabl
   const definition: vscode.DefinitionProvider = {
     async provideDefinition(document, position) {
       const at = await linkAt(document, position);
-      const place = at?.record && (await definitionPlace(services, at.record.id));
+      const place = at?.record && !at.duplicate && (await definitionPlace(services, at.record.id));
       if (!at || !place) return undefined;
       return [{ originSelectionRange: at.range, targetUri: place.uri, targetRange: place.range, targetSelectionRange: place.range }];
     },
