@@ -153,9 +153,17 @@ suite('core: views and status bar', () => {
   test('status bar: entity counts of the active article; a click toggles highlights', async () => {
     await openArticle(api, 'harbour-strike.txt');
     const status = await waitFor('status bar text', async () =>
-      (await vscode.commands.executeCommand('dossier._test.statusBar')) as { text: string; command: string } | undefined,
+      (await vscode.commands.executeCommand('dossier._test.statusBar')) as { text: string; command: string; tooltip: string } | undefined,
     );
     assert.match(status.text, /\$\(person\) \d+ \$\(organization\) \d+ \$\(location\) \d+ \$\(calendar\) \d+/);
     assert.strictEqual(status.command, 'dossier.toggleHighlights');
+    assert.match(status.tooltip, /command:dossier\.toggleType\?/, 'the tooltip toggles single types');
+    await vscode.commands.executeCommand('dossier.toggleHighlights');
+    const off = await waitFor('the status bar to show highlights are off', async () => {
+      const s = (await vscode.commands.executeCommand('dossier._test.statusBar')) as { text: string };
+      return s.text.startsWith('$(eye-closed)') ? s : undefined;
+    });
+    assert.ok(off);
+    await vscode.commands.executeCommand('dossier.toggleHighlights');
   });
 });

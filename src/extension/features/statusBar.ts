@@ -4,6 +4,7 @@ import { ENTITY_TYPES } from '../../core/model';
 import type { DossierServices } from '../services';
 import { TYPE_LABEL } from './decorations';
 
+const PLURAL = { PERSON: 'people', ORG: 'organisations', PLACE: 'places', DATE: 'dates' } as const;
 const TYPE_CODICON = { PERSON: '$(person)', ORG: '$(organization)', PLACE: '$(location)', DATE: '$(calendar)' } as const;
 
 export function registerStatusBar(services: DossierServices): vscode.Disposable {
@@ -37,7 +38,7 @@ export function registerStatusBar(services: DossierServices): vscode.Disposable 
     }
     const on = config.current.highlightsEnabled;
     item.text = `${on ? '$(eye)' : '$(eye-closed)'} ${parts.join(' ')}`;
-    item.tooltip = `Dossier: ${tooltip.join(', ')}\nClick to ${on ? 'hide' : 'show'} highlights`;
+    item.tooltip = tooltipFor(tooltip, on, services);
     item.show();
   };
 
@@ -48,6 +49,25 @@ export function registerStatusBar(services: DossierServices): vscode.Disposable 
     analysis.onDidAnalyze(render),
     workspaceIndex.onDidChangeProgress(render),
     config.onDidChange(render),
-    vscode.commands.registerCommand('dossier._test.statusBar', () => ({ text: item.text, tooltip: item.tooltip, command: item.command })),
+    services.trust.onDidChange(render),
+    vscode.commands.registerCommand('dossier._test.statusBar', () => ({
+      text: item.text,
+      tooltip: typeof item.tooltip === 'string' ? item.tooltip : item.tooltip?.value,
+      command: item.command,
+    })),
   );
+}
+
+/** Counts, plus per-type toggles as links when the workspace is trusted. */
+function tooltipFor(lines: string[], on: boolean, services: DossierServices): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(`**Dossier** · ${lines.join(' · ')}\n\nClick to ${on ? 'hide' : 'show'} highlights.`);
+  if (services.trust.trusted) {
+    md.isTrusted = { enabledCommands: ['dossier.toggleType'] };
+    const toggles = ENTITY_TYPES.map((t) => {
+      const state = services.config.current.types[t] ? 'hide' : 'show';
+      return `[${state} ${PLURAL[t]}](command:dossier.toggleType?${encodeURIComponent(JSON.stringify([t]))})`;
+    });
+    md.appendMarkdown(`\n\n${toggles.join(' · ')}`);
+  }
+  return md;
 }
