@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { Annotation, EntityIndex } from '../../src/core/index/types';
 import type { Mention } from '../../src/core/model';
 import type { DossierApi } from '../../src/extension/extension';
-import { dossier, folder, offsetsOf, openArticle, readyIndex, until } from './navFixture';
+import { dossier, folder, offsetsOf, openArticle, positionOf, readyIndex, sleep, until } from './navFixture';
 
 suite('nav: annotation commands', () => {
   let api: DossierApi;
@@ -156,5 +156,56 @@ suite('nav: annotation commands', () => {
     const a = await vscode.commands.executeCommand<Annotation>('dossier.markPlace');
     assert.strictEqual(a?.target?.selector[0].exact, 'Maasvlakte', 'surrounding spaces are trimmed');
     await undo();
+  });
+
+  /** Runs a prompting command with the cursor in `needle`, accepting each prompt's default (after `downs[i]` Downs). */
+  const prompted = async (command: string, file: string, needle: string, downs: number[]): Promise<Annotation | undefined> => {
+    const editor = await openArticle(api, file);
+    const p = positionOf(editor.document, needle, 1);
+    editor.selection = new vscode.Selection(p, p);
+    const result = vscode.commands.executeCommand<Annotation | undefined>(command);
+    for (const n of downs) {
+      await sleep(600);
+      for (let i = 0; i < n; i++) await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    }
+    return result;
+  };
+
+  test('without args, Change Type asks for the new type (the current one is not offered)', async () => {
+    const a = await prompted('dossier.changeType', 'harbour-strike.txt', 'Antwerp', [1]);
+    assert.strictEqual(a?.kind, 'relabel');
+    assert.strictEqual(a.body.type, 'ORG', 'Place is left out: Person, Organisation, Date; Down picks Organisation');
+    await undo();
+  });
+
+  test('without args, Rename Entity asks for the name, prefilled with the current one', async () => {
+    const a = await prompted('dossier.renameEntity', 'harbour-strike.txt', 'Antwerp', [0]);
+    assert.strictEqual(a?.kind, 'rename');
+    assert.strictEqual(a.body.name, 'Antwerp');
+    await undo();
+  });
+
+  test('without args, Link to Entity asks for the entity', async () => {
+    const a = await prompted('dossier.linkToEntity', 'harbour-strike.txt', 'Antwerp', [0]);
+    assert.strictEqual(a?.kind, 'link');
+    assert.ok(a.body.entity && a.body.entity !== 'place:antwerp', 'linked to another entity (the most mentioned)');
+    await undo();
+  });
+
+  test('an Entities-view node passed as the arg names the entity', async () => {
+    const node = { kind: 'entity', id: 'type:PLACE/place:antwerp', entity: 'place:antwerp', type: 'PLACE', canonical: 'Antwerp', aliases: [], count: 1, note: 'Belgian port' };
+    const a = await vscode.commands.executeCommand<Annotation>('dossier.addNote', node);
+    assert.strictEqual(a?.body.entity, 'place:antwerp');
+    assert.ok(index.getEntity('place:antwerp')?.notes.some((n) => n.text === 'Belgian port'));
+    await undo();
+  });
+
+  test('Undo with nothing left to undo says so and returns nothing', async () => {
+    // Every test above undid its own annotation.
+    while (index.annotations().length && (await vscode.commands.executeCommand('dossier.undoAnnotation'))) {
+      // drain anything a failed test left behind
+    }
+    assert.strictEqual(await vscode.commands.executeCommand('dossier.undoAnnotation'), undefined);
   });
 });
