@@ -42,7 +42,7 @@ export function createServices(context: vscode.ExtensionContext): { services: Do
   });
   const analysis = new AnalysisService(worker, config, log);
   const workspaceIndex = new WorkspaceIndex(config, trust, worker, log);
-  const bridge = createIndexBridge(workspaceIndex);
+  const bridge = createIndexBridge(workspaceIndex, config);
   const attached = analysis.attachIndex(bridge);
 
   const services: DossierServices = {

@@ -2,10 +2,12 @@
 // what the index records for that document, and the index's annotations give provenance.
 import * as vscode from 'vscode';
 import { EMPTY_LEXICON, type Analysis } from '../../core/model';
+import picomatch from 'picomatch';
+import type { ConfigMonitor, DossierConfig } from '../config';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import type { AnalysisIndexBridge } from './analysisService';
 
-export function createIndexBridge(workspaceIndex: WorkspaceIndex): AnalysisIndexBridge & vscode.Disposable {
+export function createIndexBridge(workspaceIndex: WorkspaceIndex, config: ConfigMonitor): AnalysisIndexBridge & vscode.Disposable {
   const lexiconChanged = new vscode.EventEmitter<void>();
   const subscription = workspaceIndex.onDidChange((e) => {
     if (e.annotations || e.all) lexiconChanged.fire();
@@ -32,7 +34,8 @@ export function createIndexBridge(workspaceIndex: WorkspaceIndex): AnalysisIndex
       const current = await workspaceIndex.index;
       index = current;
       const path = workspaceIndex.pathOf(document.uri);
-      if (!current || path === undefined || document.isUntitled) return analysis;
+      // An open file outside dossier.include (or excluded) is highlighted but not indexed.
+      if (!current || path === undefined || document.isUntitled || !covers(config.current, path)) return analysis;
       const record = await current.updateDocument(path, text, analysis);
       return { ...analysis, mentions: record.mentions };
     },
@@ -42,4 +45,17 @@ export function createIndexBridge(workspaceIndex: WorkspaceIndex): AnalysisIndex
       lexiconChanged.dispose();
     },
   };
+}
+
+let matcher: { key: string; test: (path: string) => boolean } | undefined;
+
+/** Whether the index covers `path` under the current include/exclude settings. */
+function covers(c: DossierConfig, path: string): boolean {
+  const key = JSON.stringify([c.include, c.exclude]);
+  if (matcher?.key !== key) {
+    const included = picomatch([c.include], { dot: true });
+    const excluded = picomatch(c.exclude, { dot: true });
+    matcher = { key, test: (p) => included(p) && !excluded(p) };
+  }
+  return matcher.test(path);
 }
