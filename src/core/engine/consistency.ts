@@ -128,6 +128,11 @@ function propagate(text: string, cands: DocCandidate[]): DocCandidate[] {
       c.linkTo = nearestFullName(cands, c.text, c.start) ?? parts.get(c.text)!.start;
     }
   }
+  // A confident single name that is part of a full name is that person ("said Yannick").
+  for (const c of cands) {
+    if (c.type !== 'PERSON' || c.text.includes(' ') || c.linkTo !== undefined || !parts.has(c.text)) continue;
+    c.linkTo = nearestFullName(cands, c.text, c.start) ?? parts.get(c.text)!.start;
+  }
   // "Said and Cherif Kouachi": a lone first name coordinated with a full name shares its surname.
   for (const c of cands) {
     if (c.type !== 'PERSON' || c.text.includes(' ') || c.confidence >= CONFIDENT) continue;

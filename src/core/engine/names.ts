@@ -4,9 +4,9 @@
 import type { EntityType } from '../model';
 import type { Candidate } from './types';
 import { Token, tokenize } from './tokens';
-import { tagTerms } from './nlp';
+import { isCommonWord, tagTerms } from './nlp';
 import { isDemonym, lookupPlace } from './gazetteer';
-import { CONNECTORS, KNOWN_ORGS, NEVER_NAMES, NON_ENTITY_HEADS, NOT_ENTITIES, ORG_HEADS_OF, ORG_START_WORDS, ORG_WORDS, PARTICLES, PLACE_STARTS, PLACE_WORDS, SPEECH_VERBS, STATE_NOUNS, TITLES, VENUE_NOUNS } from './lexicons/names';
+import { CONNECTORS, KNOWN_ORGS, NEVER_ALONE, NEVER_NAMES, NON_ENTITY_HEADS, NOT_ENTITIES, ORG_HEADS_OF, ORG_START_WORDS, ORG_WORDS, PARTICLES, PLACE_STARTS, PLACE_WORDS, SPEECH_VERBS, STATE_NOUNS, TITLES, VENUE_NOUNS } from './lexicons/names';
 
 interface Run {
   tokens: Token[];
@@ -134,7 +134,9 @@ const FUNCTION_TAGS = ['Preposition', 'Conjunction', 'Adverb', 'Determiner', 'Pr
 
 /** Leading "The", sentence-initial common words and demonyms are not part of names. */
 function trimLeft(tokens: Token[], tags: Tags): Token[] {
+  if (!tokens.length) return tokens;
   let i = 0;
+  const orgCue = ORG_WORDS.has(lc(tokens[tokens.length - 1]));
   while (i < tokens.length) {
     const t = tokens[i];
     const rest = tokens.slice(i).map((x) => x.text).join(' ');
@@ -143,6 +145,7 @@ function trimLeft(tokens: Token[], tags: Tags): Token[] {
     const personish = tg && (tg.has('FirstName') || tg.has('MaleName') || tg.has('FemaleName'));
     if (NEVER_NAMES.has(lc(t)) && !personish) i++;
     else if (!t.cap) i++;
+    else if (t.sentStart && !personish && i < tokens.length - 1 && isCommonWord(t.text, !orgCue)) i++;
     else if (t.sentStart && tg && FUNCTION_TAGS.some((x) => tg.has(x)) && !tg.has('ProperNoun') && !personish) i++;
     else if (isDemonym(t.text) && i < tokens.length - 1 && !personish && !ORG_WORDS.has(lc(tokens[tokens.length - 1]))) i++;
     else break;
@@ -166,7 +169,7 @@ function classify(text: string, run: Run, tags: Map<number, Set<string>>): Typed
   const first = words[0];
   const last = words[words.length - 1];
   const single = toks.length === 1;
-  if (single && (NEVER_NAMES.has(first) || isDemonym(toks[0].text) || TITLES.has(first))) return null;
+  if (single && (NEVER_NAMES.has(first) || NEVER_ALONE.has(first) || isDemonym(toks[0].text) || TITLES.has(first))) return null;
   if (NOT_ENTITIES.has(s) || NON_ENTITY_HEADS.has(last)) return null;
   const after = text.slice(toks[toks.length - 1].end, toks[toks.length - 1].end + 40);
   // "US$40", "AU$3": a currency, not a country. "Boeing 737", "Airbus A380": a product.
@@ -182,7 +185,7 @@ function classify(text: string, run: Run, tags: Map<number, Set<string>>): Typed
     if (KNOWN_ORGS.has(base) || lookupPlace(base)) return { type: 'ORG', source: 'rule', confidence: 0.7 };
     return null;
   }
-  if (toks.every((t) => isDemonym(t.text) || NEVER_NAMES.has(lc(t)))) return null;
+  if (toks.every((t) => isDemonym(t.text) || NEVER_NAMES.has(lc(t)) || NEVER_ALONE.has(lc(t)))) return null;
   if (KNOWN_ORGS.has(s)) return { type: 'ORG', source: 'rule', confidence: 0.9 };
   const place = lookupPlace(s);
   if (place && !run.titled) return { type: 'PLACE', source: 'gazetteer', confidence: 0.85 };

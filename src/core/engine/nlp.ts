@@ -43,3 +43,17 @@ export function tagTerms(text: string): TaggedTerm[] {
   }
   return out;
 }
+
+const COMMON_TAGS = new Set(['Adverb', 'Preposition', 'Conjunction', 'Determiner', 'Pronoun', 'QuestionWord', 'Modal', 'Copula', 'PastTense', 'PresentTense', 'Infinitive', 'Gerund', 'Participle', 'Auxiliary', 'Negative']);
+
+/**
+ * Whether compromise's lexicon knows a word as a function word, verb (or, when asked,
+ * adjective): such a word opening a sentence is capitalised for grammar, not as a name.
+ */
+export function isCommonWord(word: string, adjectives: boolean): boolean {
+  const model = getNlp().model() as unknown as { one: { lexicon: Record<string, string | string[]> } };
+  const tag = model.one.lexicon[word.toLowerCase()];
+  if (!tag) return false;
+  const tags = Array.isArray(tag) ? tag : [tag];
+  return tags.some((t) => COMMON_TAGS.has(t) || (adjectives && (t === 'Adjective' || t === 'Comparative' || t === 'Superlative')));
+}

@@ -47,7 +47,7 @@ export const PLACE_STARTS = new Set(['place', 'rue', 'avenue', 'boulevard', 'lak
 /** Lower-case name particles that may sit inside (or start) a person's name. */
 export const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'abu', 'abou', 'ben', 'de', 'del', 'della', 'der', 'den', 'di', 'da', 'du', 'des', 'la', 'le', 'van', 'von', 'ter', 'dos', 'das', 'y', 'bint', 'ould']);
 /** Lower-case connectors allowed inside organisation and place names. */
-export const CONNECTORS = new Set(['of', 'de', 'du', 'des', 'la', 'le', 'les', 'del', 'di', 'da', 'der', 'van', 'von', 'for', '&', 'the', 'y', 'et', 'al', 'el', 'lès', 'sur', 'en']);
+export const CONNECTORS = new Set(['of', 'de', 'du', 'des', 'la', 'le', 'les', 'del', 'della', 'di', 'da', 'der', 'den', 'ter', 'dos', 'das', 'van', 'von', 'for', '&', 'the', 'y', 'et', 'al', 'el', 'lès', 'sur', 'en', 'bin', 'ibn', 'bint', 'ben', 'abu', 'ould']);
 
 /** Words that introduce a person in apposition or report speech. */
 export const SPEECH_VERBS = new Set(['said', 'says', 'told', 'added', 'explained', 'stated', 'noted', 'wrote', 'argued', 'warned', 'asked', 'announced', 'claimed', 'insisted', 'admitted', 'confirmed', 'replied', 'according']);
@@ -98,8 +98,16 @@ export const NEVER_NAMES = new Set(
   october november december mr mrs ms dr no yes not all some many most more other such each every both either
   neither according despite during among between although though because once now then still even just only
   photo photos image caption video update read share follow subscribe copyright click breaking live watch
-  east west north south western eastern northern southern central islamic muslim christian jewish catholic
-  government police army minister ministry president states city many several`
+  many several later earlier unlike like despite amid following`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Words that are never a name on their own, though they may open one ("Ministry of Fisheries"). */
+export const NEVER_ALONE = new Set(
+  `east west north south western eastern northern southern central islamic muslim christian jewish catholic
+  government police army minister ministry president state states city court company group party bank agency
+  council committee department office union market markets stock stocks shares index`
     .split(/\s+/)
     .filter(Boolean),
 );

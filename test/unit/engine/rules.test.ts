@@ -1,0 +1,68 @@
+import * as assert from 'node:assert/strict';
+import { analyze } from '../../../src/core/engine/index';
+import { assertWellFormed, found, typed } from './support';
+
+describe('engine: name rules', () => {
+  const cases: [string, string, string[]][] = [
+    ['particle al-', 'The cleric Abu Hamza al-Tamimi was detained.', ['PERSON:Abu Hamza al-Tamimi']],
+    ['particle bin', 'Officials said Khalid bin Rashed would attend.', ['PERSON:Khalid bin Rashed']],
+    ['particles van / von', 'Judge Pieter van der Berg met Anna von Stein.', ['PERSON:Pieter van der Berg', 'PERSON:Anna von Stein']],
+    ['particle de la', 'The guide Jean de la Fontaine smiled.', ['PERSON:Jean de la Fontaine']],
+    ['org cue: Agency', 'The Coastal Protection Agency issued a warning.', ['ORG:Coastal Protection Agency']],
+    ['org cue: Ministry of', 'The Ministry of Fisheries closed the port.', ['ORG:Ministry of Fisheries']],
+    ['org cue: Inc.', 'Shares in Brambleworth Inc. fell.', ['ORG:Brambleworth Inc.']],
+    ['org cue: Party', 'The Green Dawn Party won seats.', ['ORG:Green Dawn Party']],
+    ['person cue: said X', 'The plan is sound, said Tomasz Wielgus.', ['PERSON:Tomasz Wielgus']],
+    ['person cue: apposition', 'Ilse Marquardt, a spokeswoman for the group, declined.', ['PERSON:Ilse Marquardt']],
+    ['news agency', 'The figures were confirmed to Reuters by officials.', ['ORG:Reuters']],
+    ['sentence-initial common word is not a name', 'Unlike Brambleworth Inc., others held steady.', ['ORG:Brambleworth Inc.']],
+    ['venue cue makes a place', 'Crowds gathered outside the Moonlit Harbour cafe.', ['PLACE:Moonlit Harbour']],
+    ['country plus "government" is the country', 'The Canadian plan and the Canada government agreed.', ['PLACE:Canada']],
+    ['currency prefix is not a country', 'It costs US$40 million.', []],
+    ['treaties are not entities', 'The Lisbon Treaty was signed.', []],
+  ];
+  for (const [name, text, expected] of cases) {
+    it(name, () => {
+      const a = analyze(text);
+      assertWellFormed(text, a);
+      assert.deepEqual(typed(a), expected);
+    });
+  }
+
+  it('demonyms are not places, and names match only whole words', () => {
+    const a = analyze('French and Syrian officials met Parisian leaders in Syria.');
+    assert.deepEqual(typed(a), ['PLACE:Syria']);
+  });
+
+  it('ALL-CAPS headlines do not turn every word into a name', () => {
+    const text = 'FLOODS FORCE THOUSANDS FROM HOMES IN VIENNA\n\nRain fell in Vienna on Monday.';
+    const a = analyze(text, { documentDate: '2020-01-01' });
+    assertWellFormed(text, a);
+    assert.deepEqual(found(a, 'PERSON'), []);
+    assert.deepEqual(found(a, 'ORG'), []);
+  });
+
+  it('places carry gazetteer data', () => {
+    const a = analyze('Delegates flew from Nairobi to Japan.');
+    const nairobi = a.entities.find((e) => e.canonical === 'Nairobi');
+    assert.equal(nairobi?.geo?.kind, 'city');
+    assert.equal(nairobi?.geo?.countryCode, 'KE');
+    assert.ok(typeof nairobi?.geo?.lat === 'number' && typeof nairobi?.geo?.lon === 'number');
+    const japan = a.entities.find((e) => e.canonical === 'Japan');
+    assert.equal(japan?.geo?.kind, 'country');
+    assert.equal(japan?.geo?.countryCode, 'JP');
+  });
+
+  it('country abbreviations group with the country', () => {
+    const a = analyze('The United States and the U.S. Navy agreed. U.S. officials said so.');
+    const ids = new Set(a.mentions.filter((m) => m.text === 'U.S.' || m.text === 'United States').map((m) => m.entity));
+    assert.deepEqual([...ids], ['place:united-states']);
+  });
+
+  it('entity ids are stable across runs and documents', () => {
+    const one = analyze('Investigators named Karim Belhadj.');
+    const two = analyze('Yesterday Karim Belhadj was seen in Oslo.');
+    assert.equal(one.mentions[0].entity, 'person:karim-belhadj');
+    assert.equal(two.mentions.find((m) => m.type === 'PERSON')?.entity, 'person:karim-belhadj');
+  });
+});
