@@ -18,6 +18,7 @@ import { registerHighlights } from './features/highlights';
 import { registerNavigation } from './features/navigation';
 import { registerSearch } from './features/search';
 import { registerSymbols } from './features/symbols';
+import { registerCorpusViews } from './features/corpusViews';
 import { createServices, type DossierServices } from './services';
 
 /** Ext-core features; ext-nav's (navigation, search, annotation…) are appended to this list. */
@@ -40,6 +41,8 @@ const FEATURES: ((services: DossierServices) => vscode.Disposable)[] = [
   registerAnnotate,
   registerCodeActions,
   registerEntityLinks,
+  // corpus views
+  registerCorpusViews,
 ];
 
 /** Returned from activate() so the in-host tests can reach the live services. */

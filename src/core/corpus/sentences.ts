@@ -55,7 +55,7 @@ function endsSentence(text: string, dot: number, punctuation: string, next: numb
   const following = text[next] ?? '';
   // "said the 3 p.m. meeting" continues in lower case; a new sentence starts with a capital,
   // a digit or a quote.
-  if (!/[\p{Lu}\p{N}"'“‘(\[]/u.test(following)) return false;
+  if (!/[\p{Lu}\p{N}"'“‘([]/u.test(following)) return false;
   // A closing quote or bracket after the period ends the sentence: abbreviations are not quoted.
   if (text[dot] !== '.' || punctuation.length > 1) return true;
   const word = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, dot - 20), dot))?.[1] ?? '';

@@ -1,0 +1,183 @@
+// One corpus-view webview panel (timeline, link chart or map): a strict CSP with a nonce, the
+// model rebuilt from the index and posted on open and (debounced) on every index change, and
+// clicks sent back as "open this mention". The webview keeps its own UI state (getState).
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import type { EntityIndex } from '../../core/index/types';
+import type { CorpusModels, CorpusViewKind, ModelMessage, RenderedSummary, ViewMessage } from '../../webview/protocol';
+import type { DossierServices } from '../services';
+
+export interface CorpusViewSpec<K extends CorpusViewKind> {
+  kind: K;
+  viewType: string;
+  title: string;
+  /** Bundle under dist/webview/. */
+  script: string;
+  build(index: EntityIndex, options: unknown): CorpusModels[K];
+}
+
+/** What the panel last did: read back by the in-host tests. */
+export interface PanelSnapshot {
+  visible: boolean;
+  posted: ModelMessage | undefined;
+  options: unknown;
+  rendered: RenderedSummary | undefined;
+  html: string;
+}
+
+const REFRESH_DELAY_MS = 400;
+
+export class CorpusPanel<K extends CorpusViewKind> implements vscode.Disposable {
+  private readonly panel: vscode.WebviewPanel;
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private options: unknown;
+  private posted: ModelMessage | undefined;
+  private rendered: RenderedSummary | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private stale = false;
+  private ready = false;
+  private disposed = false;
+  private readonly disposeEmitter = new vscode.EventEmitter<void>();
+  readonly onDidDispose = this.disposeEmitter.event;
+
+  constructor(
+    private readonly services: DossierServices,
+    private readonly spec: CorpusViewSpec<K>,
+  ) {
+    const root = vscode.Uri.joinPath(services.context.extensionUri, 'dist', 'webview');
+    this.panel = vscode.window.createWebviewPanel(spec.viewType, spec.title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, {
+      enableScripts: true,
+      localResourceRoots: [root],
+    });
+    this.panel.iconPath = vscode.Uri.joinPath(services.context.extensionUri, 'media', 'dossier.svg');
+    this.panel.webview.html = this.html(root);
+    const { workspaceIndex } = services;
+    this.subscriptions.push(
+      this.panel.onDidDispose(() => this.dispose()),
+      this.panel.webview.onDidReceiveMessage((m: unknown) => void this.receive(m)),
+      this.panel.onDidChangeViewState(() => {
+        if (this.panel.visible && this.stale) this.schedule(0);
+      }),
+      workspaceIndex.onDidChange(() => this.schedule(REFRESH_DELAY_MS)),
+      // The scan's end is the moment a first-time index has everything.
+      workspaceIndex.onDidChangeProgress((p) => p === undefined && this.schedule(REFRESH_DELAY_MS)),
+    );
+  }
+
+  reveal(): void {
+    this.panel.reveal(undefined, false);
+  }
+
+  snapshot(): PanelSnapshot {
+    return { visible: this.panel.visible, posted: this.posted, options: this.options, rendered: this.rendered, html: this.panel.webview.html };
+  }
+
+  /** Handles a message as if the webview sent it (the webview itself, and tests). */
+  async receive(raw: unknown): Promise<void> {
+    const m = raw as ViewMessage | undefined;
+    switch (m?.type) {
+      case 'ready':
+        this.ready = true;
+        this.options = m.options;
+        return this.refresh();
+      case 'options':
+        this.options = m.options;
+        return this.refresh();
+      case 'open':
+        return this.open(m.path, m.start, m.end);
+      case 'rendered':
+        this.rendered = m.summary;
+        return;
+      default:
+        this.services.log.warn(`${this.spec.title}: ignored an unknown message from the view`);
+    }
+  }
+
+  private schedule(delay: number): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.refresh(), delay);
+  }
+
+  private async refresh(): Promise<void> {
+    // A hidden panel is rebuilt when shown again, not on every keystroke elsewhere.
+    if (!this.ready || !this.panel.visible) {
+      this.stale = true;
+      return;
+    }
+    this.stale = false;
+    const index = await this.services.index;
+    const progress = this.services.workspaceIndex.progress;
+    let message: ModelMessage<K>;
+    if (!index) {
+      message = { type: 'model', kind: this.spec.kind, model: null, note: 'No index: open a folder of articles (and see the Dossier output if one is open).' };
+    } else {
+      try {
+        const note = progress ? `Indexing: ${progress.done} of ${progress.total || '?'} documents…` : undefined;
+        message = { type: 'model', kind: this.spec.kind, model: this.spec.build(index, this.options), note };
+      } catch (err) {
+        this.services.log.error(`${this.spec.title}: ${err instanceof Error ? err.stack : String(err)}`);
+        message = { type: 'model', kind: this.spec.kind, model: null, note: `Could not build the ${this.spec.title.toLowerCase()}; see the Dossier output.` };
+      }
+    }
+    this.posted = message;
+    await this.panel.webview.postMessage(message);
+  }
+
+  private async open(path: unknown, start: unknown, end: unknown): Promise<void> {
+    const uri = typeof path === 'string' ? this.services.workspaceIndex.uriOf(path) : undefined;
+    if (!uri) {
+      void vscode.window.showWarningMessage('Dossier: that document is no longer in the workspace.');
+      return;
+    }
+    try {
+      const document = await vscode.workspace.openTextDocument(uri);
+      const clamp = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? Math.max(0, Math.min(document.getText().length, Math.floor(v))) : 0);
+      const from = clamp(start);
+      const range = new vscode.Range(document.positionAt(from), document.positionAt(Math.max(from, clamp(end))));
+      // Open beside the chart, in the editor group the user reads articles in.
+      const column = vscode.window.visibleTextEditors.find((e) => e.viewColumn !== this.panel.viewColumn)?.viewColumn;
+      const editor = await vscode.window.showTextDocument(document, { viewColumn: column ?? vscode.ViewColumn.Beside, selection: range, preview: true });
+      editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    } catch (err) {
+      void vscode.window.showWarningMessage(`Dossier: could not open ${path}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
+  private html(root: vscode.Uri): string {
+    const webview = this.panel.webview;
+    const nonce = randomBytes(16).toString('base64');
+    const script = webview.asWebviewUri(vscode.Uri.joinPath(root, this.spec.script));
+    const css = webview.asWebviewUri(vscode.Uri.joinPath(root, 'corpusViews.css'));
+    const csp = [
+      "default-src 'none'",
+      `img-src ${webview.cspSource} data:`,
+      `style-src ${webview.cspSource}`,
+      `font-src ${webview.cspSource}`,
+      `script-src 'nonce-${nonce}'`,
+    ].join('; ');
+    return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${css}">
+<title>${this.spec.title}</title>
+</head>
+<body data-kind="${this.spec.kind}">
+<main id="root" aria-busy="true"><p class="note">Loading…</p></main>
+<script nonce="${nonce}" src="${script}"></script>
+</body>
+</html>`;
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    clearTimeout(this.timer);
+    for (const s of this.subscriptions.splice(0)) s.dispose();
+    this.panel.dispose();
+    this.disposeEmitter.fire();
+    this.disposeEmitter.dispose();
+  }
+}

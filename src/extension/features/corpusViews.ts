@@ -1,0 +1,70 @@
+// The corpus views: Show Timeline, Show Link Chart, Show Map of Places. One panel per view,
+// revealed again when its command runs twice; hidden test commands read back what each posted.
+import * as vscode from 'vscode';
+import { buildLinkChart, type LinkChartOptions } from '../../core/corpus/linkChart';
+import { buildPlaceMap } from '../../core/corpus/placeMap';
+import { buildTimeline } from '../../core/corpus/timeline';
+import type { CorpusViewKind } from '../../webview/protocol';
+import type { DossierServices } from '../services';
+import { CorpusPanel, type CorpusViewSpec, type PanelSnapshot } from './corpusPanel';
+
+const SPECS: { [K in CorpusViewKind]: CorpusViewSpec<K> & { command: string } } = {
+  timeline: {
+    kind: 'timeline',
+    command: 'dossier.showTimeline',
+    viewType: 'dossier.timeline',
+    title: 'Dossier Timeline',
+    script: 'timeline.js',
+    build: (index) => buildTimeline(index),
+  },
+  linkChart: {
+    kind: 'linkChart',
+    command: 'dossier.showLinkChart',
+    viewType: 'dossier.linkChart',
+    title: 'Dossier Link Chart',
+    script: 'linkChart.js',
+    // The options come from the webview: buildLinkChart clamps whatever they hold.
+    build: (index, options) => buildLinkChart(index, (options && typeof options === 'object' ? options : {}) as LinkChartOptions),
+  },
+  placeMap: {
+    kind: 'placeMap',
+    command: 'dossier.showMap',
+    viewType: 'dossier.placeMap',
+    title: 'Dossier Map of Places',
+    script: 'placeMap.js',
+    build: (index) => buildPlaceMap(index),
+  },
+};
+
+export function registerCorpusViews(services: DossierServices): vscode.Disposable {
+  const panels = new Map<CorpusViewKind, CorpusPanel<CorpusViewKind>>();
+  const show = (kind: CorpusViewKind): void => {
+    const existing = panels.get(kind);
+    if (existing) {
+      existing.reveal();
+      return;
+    }
+    const panel = new CorpusPanel(services, SPECS[kind] as CorpusViewSpec<CorpusViewKind>);
+    panels.set(kind, panel);
+    panel.onDidDispose(() => panels.get(kind) === panel && panels.delete(kind));
+  };
+  const kindOf = (v: unknown): CorpusViewKind | undefined => (typeof v === 'string' && v in SPECS ? (v as CorpusViewKind) : undefined);
+  return vscode.Disposable.from(
+    ...(Object.keys(SPECS) as CorpusViewKind[]).map((kind) => vscode.commands.registerCommand(SPECS[kind].command, () => show(kind))),
+    // Test hooks (hidden from the palette): what a panel posted and drew, and a simulated click.
+    vscode.commands.registerCommand('dossier._test.corpusView', (kind: unknown): PanelSnapshot | undefined => {
+      const k = kindOf(kind);
+      return k ? panels.get(k)?.snapshot() : undefined;
+    }),
+    vscode.commands.registerCommand('dossier._test.corpusViewMessage', async (kind: unknown, message: unknown): Promise<boolean> => {
+      const panel = panels.get(kindOf(kind) ?? 'timeline');
+      if (!panel) return false;
+      await panel.receive(message);
+      return true;
+    }),
+    new vscode.Disposable(() => {
+      for (const p of [...panels.values()]) p.dispose();
+      panels.clear();
+    }),
+  );
+}

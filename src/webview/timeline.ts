@@ -1,0 +1,139 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// The timeline webview: one lane per date precision on a shared time axis (a day is a dot, a
+// month a bar), and below it every dated event in order with its sentence and the entities
+// named with it. Clicking a mark or a row opens the article at the date.
+import { DATE_PRECISIONS, type DatePrecision, type TimelineEvent, type TimelineModel } from '../core/corpus/timeline';
+import { activatable, arrowNavigation, h, loadState, onModel, openAt, page, plural, reportRendered, saveState, svg, typeColour, withEmphasis } from './common';
+
+interface State {
+  hidden: DatePrecision[];
+}
+const state = loadState<State>({ hidden: [] });
+const LANE_ROWS = 4;
+const ROW = 12;
+const DAY_MS = 86_400_000;
+
+onModel('timeline', ({ model, note }) => {
+  if (!model) return page('Timeline', 'No timeline yet.', note);
+  draw(model, note);
+});
+
+function draw(model: TimelineModel, note: string | undefined): void {
+  const shown = model.events.filter((e) => !state.hidden.includes(e.precision));
+  const left = [
+    model.skipped.durations ? plural(model.skipped.durations, 'duration') : '',
+    model.skipped.unresolved ? plural(model.skipped.unresolved, 'date without a known year', 'dates without a known year') : '',
+  ].filter(Boolean);
+  const summary = `${plural(model.events.length, 'dated event')} in ${plural(model.documents, 'document')}${left.length ? ` · not on the calendar: ${left.join(', ')}` : ''}`;
+  if (!model.events.length) return page('Timeline', summary, note ?? 'No dates with a calendar value in the indexed documents.');
+  const list = h('ol', { class: 'events', 'aria-label': 'Dated events in order' }, ...shown.map(row));
+  arrowNavigation(list, 'li');
+  page('Timeline', summary, note, filters(model), axis(shown), list);
+  reportRendered({ marks: shown.length, items: shown.length });
+}
+
+function filters(model: TimelineModel): HTMLElement {
+  const boxes = DATE_PRECISIONS.filter((p) => model.byPrecision[p] > 0).map((p) => {
+    const box = h('input', { type: 'checkbox', checked: !state.hidden.includes(p), id: `p-${p}` });
+    box.addEventListener('change', () => {
+      state.hidden = box.checked ? state.hidden.filter((x) => x !== p) : [...state.hidden, p];
+      saveState(state);
+      draw(model, undefined);
+      document.getElementById(`p-${p}`)?.focus();
+    });
+    return h('label', {}, box, ` ${p} (${model.byPrecision[p]})`);
+  });
+  return h('fieldset', { class: 'controls' }, h('legend', {}, 'Show dates precise to the'), ...boxes);
+}
+
+/** Days since the epoch of YYYY-MM-DD. */
+function day(iso: string): number {
+  return Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / DAY_MS;
+}
+
+function axis(events: TimelineEvent[]): SVGSVGElement {
+  const width = Math.max(320, document.body.clientWidth - 32);
+  const lanes = DATE_PRECISIONS.filter((p) => events.some((e) => e.precision === p));
+  const laneHeight = LANE_ROWS * ROW + 10;
+  const height = lanes.length * laneHeight + 30;
+  const from = events.length ? Math.min(...events.map((e) => day(e.start))) : 0;
+  const to = events.length ? Math.max(...events.map((e) => day(e.end))) : 1;
+  const pad = Math.max(1, (to - from) * 0.02);
+  const x0 = 70;
+  const x = (d: number): number => x0 + ((d - from + pad) / (to - from + 2 * pad)) * (width - x0 - 10);
+  const root = svg('svg', { width, height, class: 'timeline', role: 'img', 'aria-label': `Time axis from ${iso(from)} to ${iso(to - 1)}` });
+  for (const t of ticks(from, to)) {
+    root.append(svg('line', { x1: x(t.day), x2: x(t.day), y1: 0, y2: height - 20, class: 'tick' }), svg('text', { x: x(t.day) + 2, y: height - 6, class: 'tick-label' }, t.label));
+  }
+  lanes.forEach((precision, i) => {
+    const top = i * laneHeight + 4;
+    root.append(svg('text', { x: 4, y: top + 12, class: 'lane-label' }, precision));
+    const rowEnds: number[] = new Array(LANE_ROWS).fill(-Infinity);
+    for (const e of events.filter((ev) => ev.precision === precision)) {
+      const x1 = x(day(e.start));
+      const x2 = Math.max(x1 + 6, x(day(e.end)));
+      // Greedy row packing keeps overlapping intervals visible; a crowded lane reuses its last row.
+      let r = rowEnds.findIndex((end) => end + 2 <= x1);
+      if (r < 0) r = LANE_ROWS - 1;
+      rowEnds[r] = Math.max(rowEnds[r], x2);
+      const y = top + r * ROW;
+      const mark =
+        precision === 'day'
+          ? svg('circle', { cx: x1 + 3, cy: y + 5, r: 4, class: 'mark', fill: typeColour('DATE') })
+          : svg('rect', { x: x1, y, width: x2 - x1, height: ROW - 3, rx: 2, class: 'mark', fill: typeColour('DATE') });
+      mark.append(svg('title', {}, `${e.label} — “${e.text}” in ${e.at.path}:${e.at.line + 1}`));
+      root.append(activatable(mark, `${e.label} in ${e.at.path}`, () => select(e), false));
+    }
+  });
+  return root;
+}
+
+function row(e: TimelineEvent): HTMLLIElement {
+  const li = h(
+    'li',
+    { class: 'event', 'data-key': key(e) },
+    h('span', { class: 'when' }, e.label),
+    h('span', { class: `badge precision-${e.precision}` }, e.precision),
+    h('span', { class: 'where' }, `${e.at.path}:${e.at.line + 1}`),
+    h('div', { class: 'sentence' }, ...withEmphasis(e.sentence, e.text)),
+    e.related.length ? h('div', { class: 'related' }, ...e.related.map((r) => h('span', { class: 'chip', 'data-type': r.type }, r.label))) : null,
+  );
+  return activatable(li, `${e.label}: ${e.sentence} (${e.at.path} line ${e.at.line + 1})`, () => openAt(e.at));
+}
+
+function select(e: TimelineEvent): void {
+  const li = document.querySelector<HTMLElement>(`li[data-key="${CSS.escape(key(e))}"]`);
+  li?.scrollIntoView({ block: 'center' });
+  li?.focus();
+  openAt(e.at);
+}
+
+function key(e: TimelineEvent): string {
+  return `${e.at.path}#${e.at.start}`;
+}
+
+function iso(d: number): string {
+  return new Date(d * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Axis ticks at years, months or days, whichever gives a handful across the range. */
+function ticks(from: number, to: number): { day: number; label: string }[] {
+  const span = to - from;
+  const out: { day: number; label: string }[] = [];
+  const start = new Date(from * DAY_MS);
+  if (span > 3 * 365) {
+    const step = Math.max(1, Math.ceil(span / 365 / 8));
+    for (let y = start.getUTCFullYear(); Date.UTC(y, 0, 1) / DAY_MS <= to; y += step) out.push({ day: Date.UTC(y, 0, 1) / DAY_MS, label: String(y) });
+  } else if (span > 60) {
+    const step = Math.max(1, Math.ceil(span / 30 / 8));
+    for (let m = start.getUTCFullYear() * 12 + start.getUTCMonth(); Date.UTC(Math.floor(m / 12), m % 12, 1) / DAY_MS <= to; m += step) {
+      const d = new Date(Date.UTC(Math.floor(m / 12), m % 12, 1));
+      out.push({ day: d.getTime() / DAY_MS, label: d.toISOString().slice(0, 7) });
+    }
+  } else {
+    const step = Math.max(1, Math.ceil(span / 8));
+    for (let d = from; d <= to; d += step) out.push({ day: d, label: iso(d).slice(5) });
+  }
+  return out.filter((t) => t.day >= from && t.day <= to);
+}
