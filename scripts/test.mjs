@@ -6,7 +6,8 @@
 //   (e) the in-host suite inside code-server           --host
 //   (f) the UI flows in chromium against the VSIX      --ui
 //   (g) a summary table and a final `N passed, M failed`; exit 1 on any failure.
-// Flags pick a subset (default: all). A stage that cannot run counts as one failure, so a
+// Flags pick a subset (default: all); --update-screenshots refreshes media/screenshots/ from
+// the passing UI flows. A stage that cannot run counts as one failure, so a
 // broken build can never look like "0 failed".
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -144,7 +145,7 @@ if (needEditor) {
     else rows.push({ kind: 'in-host suite', passed: 0, failed: 1, ms: 0, note: 'not run: build or code-server failed' });
   }
   if (want('--ui')) {
-    if (built && csOk) record('UI flows', await stage('UI flows (chromium + VSIX)', () => runUiTests({ vsix: testedVsix })));
+    if (built && csOk) record('UI flows', await stage('UI flows (chromium + VSIX)', () => runUiTests({ vsix: testedVsix, updateScreenshots: args.has('--update-screenshots') })));
     else rows.push({ kind: 'UI flows', passed: 0, failed: 1, ms: 0, note: 'not run: package or code-server failed' });
   }
 }

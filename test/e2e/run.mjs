@@ -77,9 +77,11 @@ export async function runUiTests({ vsix = path.join(root, 'dossier.vsix'), grep,
   if (updateScreenshots) {
     const media = path.join(root, 'media/screenshots');
     fs.mkdirSync(media, { recursive: true });
+    // Each passing flow's shots, without the number: 01-highlights.png -> highlights.png.
     for (const r of results.filter((r) => r.ok)) {
-      const name = r.flow.replace(/^\d+-/, '');
-      fs.copyFileSync(path.join(shotDir, `${r.flow}.png`), path.join(media, `${name}.png`));
+      for (const f of fs.readdirSync(shotDir).filter((f) => f.startsWith(`${r.flow}.`) && !f.includes('.failure.'))) {
+        fs.copyFileSync(path.join(shotDir, f), path.join(media, f.replace(/^\d+-/, '')));
+      }
     }
   }
   const passed = results.filter((r) => r.ok).length;
