@@ -28,7 +28,7 @@ class DocumentsProvider implements vscode.TreeDataProvider<DocumentsNode> {
       const item = new vscode.TreeItem(vscode.Uri.parse(node.uri), vscode.TreeItemCollapsibleState.Collapsed);
       item.label = node.path.split('/').pop() ?? node.path;
       const parts = ENTITY_TYPES.filter((t) => node.counts[t] > 0).map((t) => `${node.counts[t]} ${TYPE_LABEL[t].toLowerCase()}`);
-      item.description = `${node.entities} entities${node.path.includes('/') ? ` · ${node.path}` : ''}`;
+      item.description = `${node.entities} entities${node.path.includes('/') ? ` · ${node.path.slice(0, node.path.lastIndexOf('/'))}` : ''}`;
       item.tooltip = `${node.path}\n${parts.join(', ') || 'no entities'}`;
       item.iconPath = vscode.ThemeIcon.File;
       item.contextValue = 'document';

@@ -118,7 +118,8 @@ export function toTreeItem(node: EntitiesNode): vscode.TreeItem {
     case 'entityDocument': {
       const item = new vscode.TreeItem(vscode.Uri.parse(node.uri), collapsed);
       item.label = node.path.split('/').pop() ?? node.path;
-      item.description = `${node.count} · ${node.path}`;
+      // The folder helps only when the document is not at the workspace root.
+      item.description = node.path.includes('/') ? `${node.count} · ${node.path.slice(0, node.path.lastIndexOf('/'))}` : String(node.count);
       item.iconPath = vscode.ThemeIcon.File;
       return finish(item, node, 'entityDocument');
     }
