@@ -30,7 +30,12 @@ try {
 } catch (e) {
   // runTests rejects with TestRunFailedError when the suite fails, or when VS Code could not
   // be downloaded or started (offline, no display).
-  console.error(`test:electron: ${e instanceof Error ? e.message : e}`);
-  if (process.platform === 'linux' && !process.env.DISPLAY) console.error('no $DISPLAY: run it as `xvfb-run -a npm run test:electron`');
+  const message = e instanceof Error ? e.message : String(e);
+  console.error(`test:electron: ${message}`);
+  if (/ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|certificate/i.test(message)) {
+    console.error('VS Code cannot be downloaded from here: `npm test` runs the same suite in code-server from npm.');
+  } else if (process.platform === 'linux' && !process.env.DISPLAY) {
+    console.error('no $DISPLAY: run it as `xvfb-run -a npm run test:electron`');
+  }
   process.exitCode = 1;
 }

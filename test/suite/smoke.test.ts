@@ -37,9 +37,15 @@ suite('smoke: activation and commands', () => {
 
   test('every contributed command is registered', async () => {
     const contributed: ManifestCommand[] = ext.packageJSON.contributes?.commands ?? [];
+    assert.ok(contributed.length > 0, 'the manifest contributes commands');
     const registered = new Set(await vscode.commands.getCommands(true));
     const missing = contributed.map((c) => c.command).filter((id) => !registered.has(id));
     assert.deepStrictEqual(missing, [], `contributed but not registered: ${missing.join(', ')}`);
+  });
+
+  test('activation is narrow: never on "*"', () => {
+    const events: string[] = ext.packageJSON.activationEvents ?? [];
+    assert.ok(!events.includes('*'), `activationEvents: ${events.join(', ')}`);
   });
 
   test('every contributed command is in the Dossier category', () => {
