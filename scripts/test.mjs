@@ -128,7 +128,7 @@ function summary() {
 }
 
 const needEditor = want('--host') || want('--ui');
-if (needEditor) record('Debian packages', await stage('Debian packages', ensureAptPackages));
+const aptOk = needEditor ? record('Debian packages', await stage('Debian packages', ensureAptPackages)) : true;
 if (want('--unit')) record('unit tests', await stage('unit tests (mocha)', unitTests));
 let built = true;
 if (needEditor) {
@@ -138,7 +138,10 @@ if (needEditor) {
     const tsc = await stage('compile tests (tsc -p test)', async () => ({ note: (await exec(npx('tsc'), ['-p', 'test'])).code ? 'type errors (emitted anyway)' : '' }));
     record('compile tests', tsc);
   }
-  const cs = await stage('code-server 4.100.3 (cache)', async () => ({ note: path.relative(root, ensureCodeServer()) }));
+  // Without the Debian packages code-server cannot build and chromium is missing: say so once.
+  const cs = aptOk
+    ? await stage('code-server 4.100.3 (cache)', async () => ({ note: path.relative(root, ensureCodeServer()) }))
+    : { ok: false, ms: 0, error: new Error('not installed: Debian packages missing (see above)') };
   const csOk = record('code-server', cs);
   if (want('--host')) {
     if (built && csOk) record('in-host suite', await stage('in-host suite (code-server)', () => runHostSuite()));
