@@ -124,7 +124,9 @@ export class CorpusPanel<K extends CorpusViewKind> implements vscode.Disposable 
   }
 
   private async open(path: unknown, start: unknown, end: unknown): Promise<void> {
-    const uri = typeof path === 'string' ? this.services.workspaceIndex.uriOf(path) : undefined;
+    // Only documents the index holds: a message naming "../elsewhere" opens nothing.
+    const known = typeof path === 'string' && (await this.services.index)?.getDocument(path) !== undefined;
+    const uri = known ? this.services.workspaceIndex.uriOf(path) : undefined;
     if (!uri) {
       void vscode.window.showWarningMessage('Dossier: that document is no longer in the workspace.');
       return;

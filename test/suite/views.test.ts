@@ -1,0 +1,142 @@
+// In-host tests of the corpus views: each command opens its webview panel, the webview really
+// renders (it reports what it drew), the model posted matches the samples and the index, a
+// click opens the article at the mention, filters round-trip and index changes reach the view.
+import * as assert from 'node:assert';
+import * as vscode from 'vscode';
+import { buildLinkChart } from '../../src/core/corpus/linkChart';
+import { buildPlaceMap } from '../../src/core/corpus/placeMap';
+import { buildTimeline } from '../../src/core/corpus/timeline';
+import type { EntityIndex } from '../../src/core/index/types';
+import type { DossierApi } from '../../src/extension/extension';
+import type { PanelSnapshot } from '../../src/extension/features/corpusPanel';
+import type { CorpusModels, CorpusViewKind } from '../../src/webview/protocol';
+import { activateDossier, indexedWorkspace, sampleUri, waitFor } from './coreFixture';
+
+async function snapshot(kind: CorpusViewKind): Promise<PanelSnapshot | undefined> {
+  return (await vscode.commands.executeCommand('dossier._test.corpusView', kind)) as PanelSnapshot | undefined;
+}
+
+/** Runs the command and waits until the webview has drawn the model the host posted. */
+async function openView<K extends CorpusViewKind>(command: string, kind: K, expected: () => CorpusModels[K]): Promise<{ model: CorpusModels[K]; shot: PanelSnapshot }> {
+  await vscode.commands.executeCommand(command);
+  const shot = await waitFor(`the ${kind} panel to post a model the webview rendered`, async () => {
+    const s = await snapshot(kind);
+    return s?.posted?.model && s.rendered && JSON.stringify(s.posted.model) === JSON.stringify(expected()) ? s : undefined;
+  });
+  return { model: shot.posted!.model as CorpusModels[K], shot };
+}
+
+async function send(kind: CorpusViewKind, message: unknown): Promise<void> {
+  assert.ok(await vscode.commands.executeCommand('dossier._test.corpusViewMessage', kind, message), `the ${kind} panel is open`);
+}
+
+async function closeEditors(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+suite('views: timeline, link chart, map', () => {
+  let api: DossierApi;
+  let index: EntityIndex;
+
+  suiteSetup(async () => {
+    api = await activateDossier();
+    index = await indexedWorkspace(api);
+  });
+  suiteTeardown(closeEditors);
+
+  test('every panel has a strict CSP: no inline script, a nonce, no unsafe-inline', async () => {
+    await vscode.commands.executeCommand('dossier.showTimeline');
+    const shot = await waitFor('the timeline panel', () => snapshot('timeline'));
+    assert.match(shot.html, /default-src 'none'/);
+    const nonce = /script-src 'nonce-([^']+)'/.exec(shot.html)?.[1];
+    assert.ok(nonce, 'the script source is a nonce');
+    assert.doesNotMatch(shot.html, /unsafe-inline|unsafe-eval|\son\w+=/);
+    assert.deepStrictEqual([...shot.html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0].includes(`nonce="${nonce}"`) && / src="/.test(m[0])), [true]);
+    await closeEditors();
+  });
+
+  test('Show Timeline: dated events of the samples, in order, with sentence and related entities', async () => {
+    const { model, shot } = await openView('dossier.showTimeline', 'timeline', () => buildTimeline(index));
+    assert.strictEqual(shot.rendered?.marks, model.events.length, 'one mark per event');
+    const dateline = model.events.find((e) => e.at.path === 'harbour-strike.txt' && e.value === '2023-03-14');
+    assert.ok(dateline, 'the Rotterdam dateline date is on the timeline');
+    assert.strictEqual(dateline.precision, 'day');
+    assert.match(dateline.sentence, /ROTTERDAM/);
+    assert.ok(dateline.related.some((r) => r.label === 'Rotterdam'), JSON.stringify(dateline.related));
+    const starts = model.events.map((e) => e.start);
+    assert.deepStrictEqual(starts, [...starts].sort(), 'sorted by date');
+    assert.ok(new Set(model.events.map((e) => e.at.path)).size >= 3, 'events from several articles');
+    await closeEditors();
+  });
+
+  test('Show Link Chart: who appears with whom, with evidence; filters round-trip', async () => {
+    const { model, shot } = await openView('dossier.showLinkChart', 'linkChart', () => buildLinkChart(index, {}));
+    assert.strictEqual(shot.rendered?.marks, model.nodes.length, 'one circle per node');
+    const id = (label: string): string | undefined => model.nodes.find((n) => n.label === label)?.id;
+    const diallo = id('Amina Diallo');
+    const wmo = id('World Meteorological Organization');
+    assert.ok(diallo && wmo, `nodes: ${model.nodes.map((n) => n.label).join(', ')}`);
+    const edge = model.edges.find((e) => [e.source, e.target].sort().join() === [diallo, wmo].sort().join());
+    assert.ok(edge, 'Amina Diallo and the WMO are named together');
+    assert.ok(edge.documents.includes('water-summit.md') && edge.evidence.every((l) => edge.documents.includes(l.path)));
+    assert.ok(model.nodes.every((n) => n.type !== 'DATE'));
+
+    await send('linkChart', { type: 'options', options: { types: ['PLACE'], scope: 'paragraph' } });
+    const places = await waitFor('the places-only chart', async () => {
+      const s = await snapshot('linkChart');
+      const m = s?.posted?.model as CorpusModels['linkChart'] | undefined;
+      return m?.options.scope === 'paragraph' ? m : undefined;
+    });
+    assert.deepStrictEqual(places.options.types, ['PLACE']);
+    assert.ok(places.nodes.length > 0 && places.nodes.every((n) => n.type === 'PLACE'));
+    await closeEditors();
+  });
+
+  test('Show Map of Places: places with coordinates and their documents', async () => {
+    const { model, shot } = await openView('dossier.showMap', 'placeMap', () => buildPlaceMap(index));
+    assert.strictEqual(shot.rendered?.marks, model.places.length, 'one circle per place');
+    const rotterdam = model.places.find((p) => p.label === 'Rotterdam');
+    assert.ok(rotterdam, `places: ${model.places.map((p) => p.label).join(', ')}`);
+    assert.ok(Math.abs(rotterdam.lat - 51.92) < 0.5 && Math.abs(rotterdam.lon - 4.48) < 0.5, `${rotterdam.lat}, ${rotterdam.lon}`);
+    assert.deepStrictEqual(rotterdam.documents.map((d) => d.path), ['harbour-strike.txt']);
+    const budapest = model.places.find((p) => p.label === 'Budapest');
+    assert.deepStrictEqual(budapest?.documents.map((d) => d.path), ['flood-relief.md']);
+    assert.strictEqual(shot.rendered?.items, model.places.length + model.unlocated.length, 'places without coordinates are listed too');
+  });
+
+  test('clicking an item opens the article with the mention selected', async () => {
+    const s = await snapshot('placeMap');
+    const at = (s?.posted?.model as CorpusModels['placeMap']).places.find((p) => p.label === 'Rotterdam')!.documents[0].at;
+    await send('placeMap', { type: 'open', ...at });
+    const editor = await waitFor('the article to open', () => {
+      const e = vscode.window.activeTextEditor;
+      return e?.document.uri.toString() === sampleUri('harbour-strike.txt').toString() ? e : undefined;
+    });
+    assert.strictEqual(editor.document.getText(editor.selection), 'Rotterdam');
+    assert.strictEqual(editor.selection.start.line, at.line);
+    // Bad input from a webview is refused, not obeyed: nothing outside the workspace opens.
+    await send('placeMap', { type: 'open', path: '../../etc/passwd', start: 0, end: 4 });
+    await send('placeMap', { type: 'open', path: 42 });
+    assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), sampleUri('harbour-strike.txt').toString());
+    await closeEditors();
+  });
+
+  test('the timeline follows the index: a new article appears, a deleted one goes', async () => {
+    await openView('dossier.showTimeline', 'timeline', () => buildTimeline(index));
+    const uri = sampleUri('views-live.txt');
+    await vscode.workspace.fs.writeFile(uri, Buffer.from('On 2 February 1999 the council of Tromsø met in Bodø.\n'));
+    try {
+      await waitFor('the new date on the timeline', async () => {
+        const m = (await snapshot('timeline'))?.posted?.model as CorpusModels['timeline'] | undefined;
+        return m?.events.some((e) => e.at.path === 'views-live.txt' && e.value === '1999-02-02');
+      });
+    } finally {
+      await vscode.workspace.fs.delete(uri);
+    }
+    await waitFor('the deleted article to leave the timeline', async () => {
+      const m = (await snapshot('timeline'))?.posted?.model as CorpusModels['timeline'] | undefined;
+      return m && !m.events.some((e) => e.at.path === 'views-live.txt');
+    });
+    await closeEditors();
+  });
+});
