@@ -14,6 +14,8 @@ export interface DossierConfig {
   highlightsEnabled: boolean;
   /** Per entity type: whether its highlights are drawn. */
   types: Record<EntityType, boolean>;
+  /** Per entity type: a CSS colour overriding the theme colour, or undefined. */
+  colors: Record<EntityType, string | undefined>;
   /** Rejected mentions: hidden (false) or struck through (true). */
   showRejected: boolean;
   /** Documents longer than this (UTF-16 chars) decorate only their visible ranges. */
@@ -65,6 +67,12 @@ function read(): DossierConfig {
       PLACE: c.get<boolean>(TYPE_KEY.PLACE) !== false,
       DATE: c.get<boolean>(TYPE_KEY.DATE) !== false,
     },
+    colors: {
+      PERSON: colour(c.get<unknown>('types.person.color')),
+      ORG: colour(c.get<unknown>('types.org.color')),
+      PLACE: colour(c.get<unknown>('types.place.color')),
+      DATE: colour(c.get<unknown>('types.date.color')),
+    },
     showRejected: c.get<boolean>(SETTING.showRejected) === true,
     largeFileChars: num('highlights.largeFileChars', 200_000, 1_000, 100_000_000),
     documentDateFallback: c.get<string>('documentDateFallback') === 'none' ? 'none' : 'mtime',
@@ -72,6 +80,13 @@ function read(): DossierConfig {
     hoverSections: sections,
     debounceMs: num('debounceMs', 300, 0, 10_000),
   };
+}
+
+/** Accepts #rgb, #rrggbb, #rrggbbaa and rgb()/rgba(); anything else falls back to the theme. */
+function colour(v: unknown): string | undefined {
+  if (typeof v !== 'string') return undefined;
+  const s = v.trim();
+  return /^#([0-9a-f]{3}|[0-9a-f]{4}|[0-9a-f]{6}|[0-9a-f]{8})$/i.test(s) || /^rgba?\([\d\s.,%]+\)$/i.test(s) ? s : undefined;
 }
 
 export class ConfigMonitor implements vscode.Disposable {

@@ -15,7 +15,7 @@ suite('core: decorations', () => {
   });
 
   teardown(async () => {
-    for (const key of ['highlights.enabled', 'highlights.showRejected', 'types.person.enabled']) await setSetting(key, undefined);
+    for (const key of ['highlights.enabled', 'highlights.showRejected', 'types.person.enabled', 'types.place.color']) await setSetting(key, undefined);
   });
 
   test('every decorated range is an analysed mention of the decorated type', async () => {
@@ -70,6 +70,15 @@ suite('core: decorations', () => {
     assert.ok(without['PLACE.auto']?.length, 'places stay highlighted');
     await vscode.commands.executeCommand('dossier.toggleType', 'PERSON');
     await waitFor('people to return', async () => (await decorations())['PERSON.auto']?.length);
+  });
+
+  test('a colour setting restyles a type and keeps every highlight', async () => {
+    const before = await decorations();
+    await setSetting('types.place.color', '#ff000040');
+    assert.strictEqual(api.services.config.current.colors.PLACE, '#ff000040');
+    assert.deepStrictEqual(await decorations(), before);
+    await setSetting('types.place.color', 'not a colour');
+    assert.strictEqual(api.services.config.current.colors.PLACE, undefined, 'a bad value falls back to the theme');
   });
 
   test('confirmed mentions get their own style; rejected ones are hidden or struck through', async () => {

@@ -14,10 +14,11 @@ const PROVENANCES: readonly Provenance[] = ['auto', 'confirmed', 'manual', 'reje
 /** Lines of margin decorated above and below the viewport of a large document. */
 const VISIBLE_MARGIN_LINES = 50;
 
-function decorationType(type: EntityType, provenance: Provenance): vscode.TextEditorDecorationType {
+function decorationType(type: EntityType, provenance: Provenance, custom: string | undefined): vscode.TextEditorDecorationType {
   const slug = TYPE_SLUG[type];
-  const background = new vscode.ThemeColor(`dossier.${slug}.background`);
-  const border = new vscode.ThemeColor(`dossier.${slug}.border`);
+  // A colour from settings wins over the theme's (same colour for fill, border and ruler).
+  const background = custom ?? new vscode.ThemeColor(`dossier.${slug}.background`);
+  const border = custom ?? new vscode.ThemeColor(`dossier.${slug}.border`);
   const ruler = { overviewRulerColor: border, overviewRulerLane: vscode.OverviewRulerLane.Center };
   switch (provenance) {
     case 'auto':
@@ -51,7 +52,17 @@ export type DecorationSnapshot = Record<string, [number, number][]>;
 export function registerDecorations(services: DossierServices): vscode.Disposable {
   const { analysis, config } = services;
   const types = new Map<string, vscode.TextEditorDecorationType>();
-  for (const t of ENTITY_TYPES) for (const p of PROVENANCES) types.set(`${t}.${p}`, decorationType(t, p));
+  let colours = '';
+  /** Decoration types are created once, and again only when a colour setting changes. */
+  const createTypes = (): void => {
+    const next = JSON.stringify(config.current.colors);
+    if (next === colours) return;
+    colours = next;
+    for (const t of types.values()) t.dispose();
+    types.clear();
+    for (const t of ENTITY_TYPES) for (const p of PROVENANCES) types.set(`${t}.${p}`, decorationType(t, p, config.current.colors[t]));
+  };
+  createTypes();
   const applied = new Map<string, DecorationSnapshot>();
   const pending = new Map<vscode.TextEditor, NodeJS.Timeout>();
 
@@ -107,7 +118,9 @@ export function registerDecorations(services: DossierServices): vscode.Disposabl
 
   decorateAll();
   return vscode.Disposable.from(
-    ...types.values(),
+    new vscode.Disposable(() => {
+      for (const t of types.values()) t.dispose();
+    }),
     analysis.onDidAnalyze((a) => {
       for (const e of vscode.window.visibleTextEditors) if (e.document.uri.toString() === a.uri.toString()) decorate(e);
     }),
@@ -116,7 +129,10 @@ export function registerDecorations(services: DossierServices): vscode.Disposabl
       // Only large documents decorate by viewport; re-decorate once scrolling pauses.
       if (documentLength(e.textEditor.document) > config.current.largeFileChars) decorateSoon(e.textEditor, 80);
     }),
-    config.onDidChange(() => decorateAll()),
+    config.onDidChange(() => {
+      createTypes();
+      decorateAll();
+    }),
     vscode.workspace.onDidCloseTextDocument((d) => applied.delete(d.uri.toString())),
     vscode.commands.registerCommand('dossier.toggleHighlights', () =>
       config.update(SETTING.highlightsEnabled, !config.current.highlightsEnabled),
