@@ -75,10 +75,11 @@ suite('core: decorations', () => {
   test('a colour setting restyles a type and keeps every highlight', async () => {
     const before = await decorations();
     await setSetting('types.place.color', '#ff000040');
-    assert.strictEqual(api.services.config.current.colors.PLACE, '#ff000040');
+    await waitFor('the colour setting', () => api.services.config.current.colors.PLACE === '#ff000040');
     assert.deepStrictEqual(await decorations(), before);
     await setSetting('types.place.color', 'not a colour');
-    assert.strictEqual(api.services.config.current.colors.PLACE, undefined, 'a bad value falls back to the theme');
+    await waitFor('a bad value to fall back to the theme', () => api.services.config.current.colors.PLACE === undefined);
+    assert.deepStrictEqual(await decorations(), before);
   });
 
   test('confirmed mentions get their own style; rejected ones are hidden or struck through', async () => {
