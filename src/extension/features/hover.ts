@@ -8,6 +8,24 @@ import { buildHoverCard, type HoverCardInput } from './hoverCard';
 
 /** Other documents listed on the card. */
 const OTHER_DOCUMENTS = 3;
+/** While the index is still opening, the card shows what this document knows rather than wait. */
+const INDEX_WAIT_MS = 1500;
+
+function withinTime<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(undefined), ms);
+    promise.then(
+      (v) => {
+        clearTimeout(timer);
+        resolve(v);
+      },
+      () => {
+        clearTimeout(timer);
+        resolve(undefined);
+      },
+    );
+  });
+}
 
 export function registerHover(services: DossierServices): vscode.Disposable {
   const { analysis, config, trust, workspaceIndex } = services;
@@ -24,7 +42,7 @@ export function registerHover(services: DossierServices): vscode.Disposable {
       if (!mention) return undefined;
 
       const local = current.analysis.entities.find((e) => e.id === mention.entity);
-      const index = await Promise.race([services.index, new Promise<undefined>((r) => setTimeout(() => r(undefined), 1500))]);
+      const index = await withinTime(services.index, INDEX_WAIT_MS);
       const record = index?.getEntity(mention.entity);
       // The registry's record (aliases across the corpus, renames, merges) wins over the document's.
       const entity: Entity = record
