@@ -134,6 +134,29 @@ suite('core: decorations', () => {
     }
   });
 
+  const tricky: [string, string][] = [
+    ['CRLF line endings', 'Flood warning\r\n\r\nOfficials in Berlin said on Monday that the river was rising.\r\n'],
+    ['emoji and other astral characters before the name', '🌊🌊 Flood warning 🚨\n\nOfficials in Berlin said on Monday that the river was rising.\n'],
+    ['combining accents before the name', 'Cafe\u0301 owners in Montre\u0301al and officials in Berlin said on Monday that the river was rising.\n'],
+  ];
+  for (const [what, content] of tricky) {
+    test(`highlights land exactly on the names with ${what}`, async () => {
+      const doc = await vscode.workspace.openTextDocument({ language: 'plaintext', content });
+      const scratch = await vscode.window.showTextDocument(doc);
+      try {
+        const shown = await waitFor('highlights', async () => {
+          await api.services.analysis.whenAnalyzed(doc);
+          const d = await decorationsOf(scratch);
+          return d?.['PLACE.auto']?.includes('Berlin') ? d : undefined;
+        });
+        const mentions = api.services.analysis.get(doc.uri)?.analysis.mentions ?? [];
+        for (const texts of Object.values(shown)) for (const t of texts) assert.ok(mentions.some((m) => m.text === t), `"${t}" is a mention's exact text`);
+      } finally {
+        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      }
+    });
+  }
+
   test('an edit is re-analysed and highlighted soon after typing stops', async () => {
     const doc = await vscode.workspace.openTextDocument({ language: 'plaintext', content: 'Nothing here yet.\n' });
     const scratch = await vscode.window.showTextDocument(doc);
