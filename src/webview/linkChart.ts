@@ -3,7 +3,7 @@
 // The link-chart webview: a force-directed graph (d3-force) of who appears with whom, with
 // filters sent to the host, draggable nodes whose places are remembered, and a keyboard list of
 // the strongest links. Clicking a node opens its first mention; a link, the passage naming both.
-import { forceCenter, forceCollide, forceLink, forceManyBody, forceSimulation, type SimulationLinkDatum, type SimulationNodeDatum } from 'd3-force';
+import { forceCenter, forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationLinkDatum, type SimulationNodeDatum } from 'd3-force';
 import type { LinkChartModel, LinkChartOptions, LinkEdge, LinkNode } from '../core/corpus/linkChart';
 import type { EntityType } from '../core/model';
 import { TYPE_NAMES, activatable, arrowNavigation, h, loadState, onModel, openAt, page, plural, post, reportRendered, saveState, svg, typeColour } from './common';
@@ -76,7 +76,9 @@ function radius(n: LinkNode): number {
 }
 
 function chart(model: LinkChartModel): SVGSVGElement {
-  const width = Math.max(320, Math.min(document.body.clientWidth - 32, 1100) * 0.66);
+  const room = document.body.clientWidth - 32;
+  // Beside the list when there is room, else full width with the list below.
+  const width = Math.max(320, room < 800 ? room : Math.min(room, 1400) * 0.68);
   const height = Math.max(320, Math.min(window.innerHeight - 180, 800));
   const nodes: SimNode[] = model.nodes.map((n) => {
     const p = state.positions[n.id];
@@ -87,8 +89,11 @@ function chart(model: LinkChartModel): SVGSVGElement {
   const known = nodes.filter((n) => state.positions[n.id]).length;
   const simulation = forceSimulation(nodes)
     .force('link', forceLink<SimNode, SimLink>(links).id((n) => n.id).distance(90).strength((l) => 0.2 + 0.6 * (l.edge.weight / maxWeight)))
-    .force('charge', forceManyBody().strength(-260))
+    .force('charge', forceManyBody().strength(-160).distanceMax(Math.max(width, height) / 2))
     .force('center', forceCenter(width / 2, height / 2))
+    // Weak gravity keeps separate clusters on screen instead of drifting to the edges.
+    .force('x', forceX<SimNode>(width / 2).strength(0.07))
+    .force('y', forceY<SimNode>(height / 2).strength(0.07 * (width / height)))
     .force('collide', forceCollide<SimNode>((n) => radius(n) + 6))
     .stop();
   // A layout the user already has only settles; a new one runs to rest. Synchronous and bounded.
@@ -114,7 +119,9 @@ function chart(model: LinkChartModel): SVGSVGElement {
   for (const n of nodes) {
     const g = svg('g', { class: 'node', transform: `translate(${n.x},${n.y})`, 'data-id': n.id });
     g.append(svg('circle', { r: radius(n), fill: typeColour(n.type) }), svg('title', {}, `${n.label} (${TYPE_NAMES[n.type]}): ${plural(n.mentions, 'mention')} in ${plural(n.documents, 'document')}`));
-    if (labelled.has(n.id)) g.append(svg('text', { x: radius(n) + 3, y: 4, class: 'node-label' }, n.label));
+    // Labels point inwards, so those near the right edge are not cut off.
+    const right = (n.x ?? 0) > width * 0.7;
+    if (labelled.has(n.id)) g.append(svg('text', { x: right ? -radius(n) - 3 : radius(n) + 3, y: 4, 'text-anchor': right ? 'end' : 'start', class: 'node-label' }, n.label));
     activatable(g, `${n.label}, ${TYPE_NAMES[n.type]}, ${plural(n.mentions, 'mention')}, ${plural(n.degree, 'link')}`, () => openAt(n.at));
     const highlight = (on: boolean): void => {
       root.classList.toggle('focusing', on);

@@ -51,7 +51,8 @@ function draw(model: PlaceMapModel, note: string | undefined): void {
 }
 
 function map(places: MapPlace[]): SVGSVGElement {
-  const width = Math.max(320, Math.min(document.body.clientWidth - 32, 1200) * 0.66);
+  const room = document.body.clientWidth - 32;
+  const width = Math.max(320, room < 800 ? room : Math.min(room, 1400) * 0.68);
   const height = Math.round(width * 0.55);
   const projection = geoEqualEarth();
   const margin = 16;

@@ -1,0 +1,57 @@
+// Flow 6: open the corpus views from the palette: the link chart draws its graph, a click on a
+// node opens the article at that entity; the timeline and the map draw too. Screenshots of each.
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { eventually, openFile, runFromPalette } from './workbench.mjs';
+
+export const title = 'open the link chart, timeline and map, and jump from a node to the article';
+
+/** The frame of a corpus-view webview (VS Code nests it in two iframes): found by its kind. */
+async function webview(page, kind) {
+  let found;
+  await eventually(`the ${kind} webview`, async () => {
+    for (const frame of page.frames()) {
+      const k = await frame.evaluate(() => document.body?.dataset.kind).catch(() => undefined);
+      if (k === kind) found = frame;
+    }
+    return Boolean(found);
+  }, 60_000);
+  return found;
+}
+
+export async function run({ page, shot, note }) {
+  // An article first, as a user would: the chart opens beside it.
+  await openFile(page, 'harbour-strike.txt');
+  await runFromPalette(page, 'Dossier: Show Link Chart');
+  const chart = await webview(page, 'linkChart');
+  const nodes = chart.locator('svg.graph g.node');
+  await nodes.first().waitFor({ timeout: 60_000 });
+  note(`link chart: ${await nodes.count()} nodes, ${await chart.locator('svg.graph line.edge').count()} links`);
+  assert.ok((await nodes.count()) >= 5, 'the samples give a chart of at least five entities');
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: shot });
+
+  // Keyboard: focus the Rotterdam node and press Enter, as a keyboard user would.
+  const node = nodes.filter({ has: chart.locator('title', { hasText: 'Rotterdam' }) }).first();
+  await node.focus();
+  await page.keyboard.press('Enter');
+  await eventually('an article opened at Rotterdam', async () => {
+    const tab = await page.locator('.tab.active').allTextContents();
+    return tab.some((t) => t.includes('harbour-strike.txt'));
+  });
+
+  await runFromPalette(page, 'Dossier: Show Timeline');
+  const timeline = await webview(page, 'timeline');
+  await timeline.locator('li.event').first().waitFor({ timeout: 60_000 });
+  note(`timeline: ${await timeline.locator('li.event').count()} events`);
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(path.dirname(shot), '06-timeline.png') });
+
+  await runFromPalette(page, 'Dossier: Show Map of Places');
+  const map = await webview(page, 'placeMap');
+  await map.locator('svg.map g.place').first().waitFor({ timeout: 60_000 });
+  note(`map: ${await map.locator('svg.map g.place').count()} places`);
+  assert.ok((await map.locator('svg.map path.country').count()) > 100, 'the world outline is drawn');
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(path.dirname(shot), '06-map.png') });
+}
