@@ -54,6 +54,14 @@ export function entityRows(src: EntitiesSource): EntityRow[] {
       .filter((e) => counts.has(e.id))
       .map((e) => ({ entity: e.id, type: e.type, canonical: e.canonical, aliases: e.aliases, count: counts.get(e.id) ?? 0 }));
   }
+  // Tree ids must be unique; an analysis may list one id twice (two groups, one canonical).
+  const unique = new Map<string, EntityRow>();
+  for (const r of rows) {
+    const seen = unique.get(r.entity);
+    if (!seen) unique.set(r.entity, r);
+    else seen.aliases = [...new Set([...seen.aliases, ...r.aliases])];
+  }
+  rows = [...unique.values()];
   const needle = foldKey(src.filter);
   if (needle) rows = rows.filter((r) => [r.canonical, ...r.aliases].some((n) => foldKey(n).includes(needle)));
   const byName = (a: EntityRow, b: EntityRow): number => a.canonical.localeCompare(b.canonical);

@@ -28,10 +28,26 @@ class EntitiesProvider implements vscode.TreeDataProvider<EntitiesNode> {
     this.source = source;
   }
 
+  /**
+   * One object per tree id until the next refresh: VS Code tracks elements by identity, and
+   * reveal() with a look-alike object would register the same id twice.
+   */
+  private readonly nodes = new Map<string, EntitiesNode>();
+
   update(source: Partial<EntitiesSource>): void {
     this.source = { ...this.source, ...source };
     this.rows = undefined;
+    this.nodes.clear();
     this.emitter.fire(undefined);
+  }
+
+  private intern(list: EntitiesNode[]): EntitiesNode[] {
+    return list.map((n) => {
+      const have = this.nodes.get(n.id);
+      if (have) return have;
+      this.nodes.set(n.id, n);
+      return n;
+    });
   }
 
   private currentRows(): ReturnType<typeof entityRows> {
@@ -43,6 +59,10 @@ class EntitiesProvider implements vscode.TreeDataProvider<EntitiesNode> {
   }
 
   getChildren(node?: EntitiesNode): EntitiesNode[] {
+    return this.intern(this.children(node));
+  }
+
+  private children(node?: EntitiesNode): EntitiesNode[] {
     if (!node) return typeNodes(this.currentRows());
     switch (node.kind) {
       case 'type':
@@ -62,8 +82,8 @@ class EntitiesProvider implements vscode.TreeDataProvider<EntitiesNode> {
 
   /** The entity's node, if the current scope and filter show it. */
   entityNode(entity: string): EntitiesNode | undefined {
-    for (const t of typeNodes(this.currentRows())) {
-      const found = entityNodes(t as Extract<EntitiesNode, { kind: 'type' }>, this.currentRows()).find((n) => n.kind === 'entity' && n.entity === entity);
+    for (const t of this.getChildren()) {
+      const found = this.getChildren(t).find((n) => n.kind === 'entity' && n.entity === entity);
       if (found) return found;
     }
     return undefined;
