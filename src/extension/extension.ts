@@ -51,6 +51,7 @@ export interface DossierApi {
 }
 
 export function activate(context: vscode.ExtensionContext): DossierApi {
+  const started = Date.now();
   const { services, disposable } = createServices(context);
   context.subscriptions.push(disposable);
   for (const register of FEATURES) {
@@ -61,6 +62,8 @@ export function activate(context: vscode.ExtensionContext): DossierApi {
       services.log.error(`feature ${register.name} failed to start: ${err instanceof Error ? err.stack : String(err)}`);
     }
   }
+  // Activation must stay fast: the worker and the index start in the background.
+  services.log.info(`activated in ${Date.now() - started} ms`);
   return { services };
 }
 
