@@ -115,11 +115,9 @@ export function arrowNavigation(list: HTMLElement, selector: string): void {
 
 export const TYPE_NAMES: Record<EntityType, string> = { PERSON: 'person', ORG: 'organisation', PLACE: 'place', DATE: 'date' };
 
-/** The theme's colour for a type: Dossier's contributed colours, as VS Code exposes them. */
+/** The theme's colour for a type (CSS variables set per theme kind in corpusViews.css). */
 export function typeColour(type: EntityType): string {
-  const id = { PERSON: 'person', ORG: 'org', PLACE: 'place', DATE: 'date' }[type];
-  const fallback = { PERSON: '#4ea1ff', ORG: '#ffa94d', PLACE: '#5fd35f', DATE: '#c39bf0' }[type];
-  return `var(--vscode-dossier-${id}-border, ${fallback})`;
+  return `var(--dossier-${{ PERSON: 'person', ORG: 'org', PLACE: 'place', DATE: 'date' }[type]})`;
 }
 
 /** Replaces the page with a header, an optional note and `body`. */

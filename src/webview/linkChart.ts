@@ -121,7 +121,7 @@ function chart(model: LinkChartModel): SVGSVGElement {
     g.append(svg('circle', { r: radius(n), fill: typeColour(n.type) }), svg('title', {}, `${n.label} (${TYPE_NAMES[n.type]}): ${plural(n.mentions, 'mention')} in ${plural(n.documents, 'document')}`));
     // Labels point inwards, so those near the right edge are not cut off.
     const right = (n.x ?? 0) > width * 0.7;
-    if (labelled.has(n.id)) g.append(svg('text', { x: right ? -radius(n) - 3 : radius(n) + 3, y: 4, 'text-anchor': right ? 'end' : 'start', class: 'node-label' }, n.label));
+    if (labelled.has(n.id)) g.append(svg('text', { x: right ? -radius(n) - 3 : radius(n) + 3, y: 4, 'text-anchor': right ? 'end' : 'start', class: 'node-label' }, short(n.label)));
     activatable(g, `${n.label}, ${TYPE_NAMES[n.type]}, ${plural(n.mentions, 'mention')}, ${plural(n.degree, 'link')}`, () => openAt(n.at));
     const highlight = (on: boolean): void => {
       root.classList.toggle('focusing', on);
@@ -185,4 +185,9 @@ function linkRow(e: LinkEdge, model: LinkChartModel): HTMLLIElement {
     h('span', { class: 'where' }, e.documents.join(', ')),
   );
   return activatable(li, `${name(e.source)} and ${name(e.target)}, named together ${plural(e.weight, 'time')}; open the first passage`, () => openAt(e.evidence[0]));
+}
+
+/** Long names are cut on the chart (the tooltip and the list keep them whole). */
+function short(label: string): string {
+  return label.length > 28 ? `${label.slice(0, 27)}…` : label;
 }

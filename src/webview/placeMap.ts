@@ -84,7 +84,7 @@ function map(places: MapPlace[]): SVGSVGElement {
   for (const p of [...places].sort((a, b) => b.mentions - a.mentions)) {
     const xy = projection([p.lon, p.lat]);
     if (!xy) continue;
-    const r = 3 + 12 * Math.sqrt(p.mentions / max);
+    const r = 3 + 8 * Math.sqrt(p.mentions / max);
     const g = svg('g', { class: 'place', transform: `translate(${xy[0]},${xy[1]})`, 'data-id': p.id });
     g.append(svg('circle', { r, fill: typeColour('PLACE') }), svg('title', {}, `${p.label}${p.country && p.country !== p.label ? `, ${p.country}` : ''}: ${plural(p.mentions, 'mention')} in ${plural(p.documents.length, 'document')}`));
     if (labelled.has(p.id)) g.append(svg('text', { x: r + 3, y: 4, class: 'place-label' }, p.label));

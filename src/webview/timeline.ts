@@ -8,28 +8,41 @@ import { activatable, arrowNavigation, h, loadState, onModel, openAt, page, plur
 
 interface State {
   hidden: DatePrecision[];
+  /** The range shown, as YYYY-MM-DD [from, to] (inclusive); undefined shows everything. */
+  zoom?: [string, string];
 }
 const state = loadState<State>({ hidden: [] });
 const LANE_ROWS = 4;
 const ROW = 12;
 const DAY_MS = 86_400_000;
+let current: { model: TimelineModel; note: string | undefined } | undefined;
 
 onModel('timeline', ({ model, note }) => {
   if (!model) return page('Timeline', 'No timeline yet.', note);
-  draw(model, note);
+  current = { model, note };
+  draw();
 });
 
-function draw(model: TimelineModel, note: string | undefined): void {
-  const shown = model.events.filter((e) => !state.hidden.includes(e.precision));
+function redraw(focusId?: string): void {
+  draw();
+  if (focusId) document.getElementById(focusId)?.focus();
+}
+
+function draw(): void {
+  if (!current) return;
+  const { model, note } = current;
+  const zoom: [number, number] | undefined = state.zoom && [day(state.zoom[0]), day(state.zoom[1]) + 1];
+  const shown = model.events.filter((e) => !state.hidden.includes(e.precision) && (!zoom || (day(e.end) > zoom[0] && day(e.start) < zoom[1])));
   const left = [
     model.skipped.durations ? plural(model.skipped.durations, 'duration') : '',
     model.skipped.unresolved ? plural(model.skipped.unresolved, 'date without a known year', 'dates without a known year') : '',
   ].filter(Boolean);
-  const summary = `${plural(model.events.length, 'dated event')} in ${plural(model.documents, 'document')}${left.length ? ` · not on the calendar: ${left.join(', ')}` : ''}`;
+  const summary = `${plural(model.events.length, 'dated event')} in ${plural(model.documents, 'document')}${zoom ? `, ${shown.length} shown` : ''}${left.length ? ` · not on the calendar: ${left.join(', ')}` : ''}`;
   if (!model.events.length) return page('Timeline', summary, note ?? 'No dates with a calendar value in the indexed documents.');
   const list = h('ol', { class: 'events', 'aria-label': 'Dated events in order' }, ...shown.map(row));
   arrowNavigation(list, 'li');
-  page('Timeline', summary, note, filters(model), axis(shown), list);
+  const domain: [number, number] = zoom ?? [Math.min(...shown.map((e) => day(e.start))), Math.max(...shown.map((e) => day(e.end)))];
+  page('Timeline', summary, note, filters(model), shown.length ? axis(shown, domain) : h('p', { class: 'note' }, 'No event in this range.'), list);
   reportRendered({ marks: shown.length, items: shown.length });
 }
 
@@ -39,30 +52,47 @@ function filters(model: TimelineModel): HTMLElement {
     box.addEventListener('change', () => {
       state.hidden = box.checked ? state.hidden.filter((x) => x !== p) : [...state.hidden, p];
       saveState(state);
-      draw(model, undefined);
-      document.getElementById(`p-${p}`)?.focus();
+      redraw(`p-${p}`);
     });
     return h('label', {}, box, ` ${p} (${model.byPrecision[p]})`);
   });
-  return h('fieldset', { class: 'controls' }, h('legend', {}, 'Show dates precise to the'), ...boxes);
+  // The range can be typed as well as dragged on the axis: the keyboard way to zoom.
+  const range = model.range!;
+  const from = h('input', { type: 'date', id: 'zoom-from', value: state.zoom?.[0] ?? range.start, 'aria-label': 'From' });
+  const to = h('input', { type: 'date', id: 'zoom-to', value: state.zoom?.[1] ?? iso(day(range.end) - 1), 'aria-label': 'To' });
+  const apply = (id: string): void => {
+    if (!from.value || !to.value) return;
+    state.zoom = from.value <= to.value ? [from.value, to.value] : [to.value, from.value];
+    saveState(state);
+    redraw(id);
+  };
+  from.addEventListener('change', () => apply('zoom-from'));
+  to.addEventListener('change', () => apply('zoom-to'));
+  const reset = h('button', { type: 'button', id: 'zoom-reset', disabled: !state.zoom }, 'Show all dates');
+  reset.addEventListener('click', () => {
+    state.zoom = undefined;
+    saveState(state);
+    redraw('zoom-reset');
+  });
+  return h('fieldset', { class: 'controls' }, h('legend', {}, 'Show dates precise to the'), ...boxes, h('label', {}, ' from ', from), h('label', {}, ' to ', to), reset);
 }
 
 /** Days since the epoch of YYYY-MM-DD. */
-function day(iso: string): number {
-  return Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / DAY_MS;
+function day(isoDay: string): number {
+  return Date.UTC(+isoDay.slice(0, 4), +isoDay.slice(5, 7) - 1, +isoDay.slice(8, 10)) / DAY_MS;
 }
 
-function axis(events: TimelineEvent[]): SVGSVGElement {
+function axis(events: TimelineEvent[], [from, to]: [number, number]): SVGSVGElement {
   const width = Math.max(320, document.body.clientWidth - 32);
   const lanes = DATE_PRECISIONS.filter((p) => events.some((e) => e.precision === p));
   const laneHeight = LANE_ROWS * ROW + 10;
   const height = lanes.length * laneHeight + 30;
-  const from = events.length ? Math.min(...events.map((e) => day(e.start))) : 0;
-  const to = events.length ? Math.max(...events.map((e) => day(e.end))) : 1;
   const pad = Math.max(1, (to - from) * 0.02);
   const x0 = 70;
-  const x = (d: number): number => x0 + ((d - from + pad) / (to - from + 2 * pad)) * (width - x0 - 10);
-  const root = svg('svg', { width, height, class: 'timeline', role: 'img', 'aria-label': `Time axis from ${iso(from)} to ${iso(to - 1)}` });
+  const span = width - x0 - 10;
+  const x = (d: number): number => x0 + ((Math.max(from - pad, Math.min(to + pad, d)) - from + pad) / (to - from + 2 * pad)) * span;
+  const invert = (px: number): number => from - pad + ((px - x0) / span) * (to - from + 2 * pad);
+  const root = svg('svg', { width, height, class: 'timeline', role: 'img', 'aria-label': `Time axis from ${iso(from)} to ${iso(to - 1)}; drag across it to zoom` });
   for (const t of ticks(from, to)) {
     root.append(svg('line', { x1: x(t.day), x2: x(t.day), y1: 0, y2: height - 20, class: 'tick' }), svg('text', { x: x(t.day) + 2, y: height - 6, class: 'tick-label' }, t.label));
   }
@@ -86,7 +116,38 @@ function axis(events: TimelineEvent[]): SVGSVGElement {
       root.append(activatable(mark, `${e.label} in ${e.at.path}`, () => select(e), false));
     }
   });
+  brush(root, height, (a, b) => {
+    const [lo, hi] = [invert(Math.min(a, b)), invert(Math.max(a, b))];
+    state.zoom = [iso(Math.floor(lo)), iso(Math.max(Math.floor(lo), Math.ceil(hi) - 1))];
+    saveState(state);
+    redraw();
+  });
   return root;
+}
+
+/** Dragging across the axis selects a range (a plain click on a mark is left alone). */
+function brush(root: SVGSVGElement, height: number, zoom: (x1: number, x2: number) => void): void {
+  const band = svg('rect', { y: 0, height: height - 20, width: 0, class: 'brush' });
+  root.append(band);
+  root.addEventListener('pointerdown', (down) => {
+    if ((down.target as Element).classList.contains('mark')) return;
+    const left = root.getBoundingClientRect().left;
+    const x1 = down.clientX - left;
+    root.setPointerCapture(down.pointerId);
+    const move = (e: PointerEvent): void => {
+      const x2 = e.clientX - left;
+      band.setAttribute('x', String(Math.min(x1, x2)));
+      band.setAttribute('width', String(Math.abs(x2 - x1)));
+    };
+    const up = (e: PointerEvent): void => {
+      root.removeEventListener('pointermove', move);
+      root.removeEventListener('pointerup', up);
+      band.setAttribute('width', '0');
+      if (Math.abs(e.clientX - left - x1) > 6) zoom(x1, e.clientX - left);
+    };
+    root.addEventListener('pointermove', move);
+    root.addEventListener('pointerup', up);
+  });
 }
 
 function row(e: TimelineEvent): HTMLLIElement {

@@ -26,8 +26,20 @@ export async function run({ page, shot, note }) {
   const chart = await webview(page, 'linkChart');
   const nodes = chart.locator('svg.graph g.node');
   await nodes.first().waitFor({ timeout: 60_000 });
+  // The chart redraws as the index scan finishes: wait until the node count holds still.
+  let last = -1;
+  await eventually('the link chart to settle', async () => {
+    const n = await nodes.count();
+    const indexing = await chart.locator('.note', { hasText: 'Indexing' }).count();
+    const settled = n === last && indexing === 0;
+    last = n;
+    await page.waitForTimeout(700);
+    return settled;
+  }, 60_000);
   note(`link chart: ${await nodes.count()} nodes, ${await chart.locator('svg.graph line.edge').count()} links`);
   assert.ok((await nodes.count()) >= 5, 'the samples give a chart of at least five entities');
+  const colour = await chart.evaluate(() => getComputedStyle(document.body).getPropertyValue('--dossier-person'));
+  note(`colour of people in the webview: ${JSON.stringify(colour)}`);
   await page.waitForTimeout(300);
   await page.screenshot({ path: shot });
 
@@ -43,9 +55,21 @@ export async function run({ page, shot, note }) {
   await runFromPalette(page, 'Dossier: Show Timeline');
   const timeline = await webview(page, 'timeline');
   await timeline.locator('li.event').first().waitFor({ timeout: 60_000 });
-  note(`timeline: ${await timeline.locator('li.event').count()} events`);
+  const events = await timeline.locator('li.event').count();
+  note(`timeline: ${events} events`);
   await page.waitForTimeout(300);
   await page.screenshot({ path: path.join(path.dirname(shot), '06-timeline.png') });
+  // Drag across the last fifth of the axis: the view zooms to that range and lists fewer events.
+  const axis = timeline.locator('svg.timeline');
+  const box = await axis.boundingBox();
+  await page.mouse.move(box.x + box.width * 0.8, box.y + 10);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.9, box.y + 20, { steps: 5 });
+  await page.mouse.move(box.x + box.width - 2, box.y + 30, { steps: 5 });
+  await page.mouse.up();
+  await eventually('the timeline to zoom', async () => (await timeline.locator('li.event').count()) < events);
+  note(`zoomed timeline: ${await timeline.locator('li.event').count()} events`);
+  await page.screenshot({ path: path.join(path.dirname(shot), '06-timeline-zoomed.png') });
 
   await runFromPalette(page, 'Dossier: Show Map of Places');
   const map = await webview(page, 'placeMap');

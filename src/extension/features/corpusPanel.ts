@@ -43,9 +43,11 @@ export class CorpusPanel<K extends CorpusViewKind> implements vscode.Disposable 
   constructor(
     private readonly services: DossierServices,
     private readonly spec: CorpusViewSpec<K>,
+    /** Where to open: beside the article by default, or with the other corpus views. */
+    column: vscode.ViewColumn = vscode.ViewColumn.Beside,
   ) {
     const root = vscode.Uri.joinPath(services.context.extensionUri, 'dist', 'webview');
-    this.panel = vscode.window.createWebviewPanel(spec.viewType, spec.title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, {
+    this.panel = vscode.window.createWebviewPanel(spec.viewType, spec.title, { viewColumn: column, preserveFocus: false }, {
       enableScripts: true,
       localResourceRoots: [root],
     });
@@ -62,6 +64,10 @@ export class CorpusPanel<K extends CorpusViewKind> implements vscode.Disposable 
       // The scan's end is the moment a first-time index has everything.
       workspaceIndex.onDidChangeProgress((p) => p === undefined && this.schedule(REFRESH_DELAY_MS)),
     );
+  }
+
+  get column(): vscode.ViewColumn | undefined {
+    return this.panel.viewColumn;
   }
 
   reveal(): void {

@@ -44,7 +44,9 @@ export function registerCorpusViews(services: DossierServices): vscode.Disposabl
       existing.reveal();
       return;
     }
-    const panel = new CorpusPanel(services, SPECS[kind] as CorpusViewSpec<CorpusViewKind>);
+    // A second view joins the first one's editor group rather than splitting the window again.
+    const beside = [...panels.values()].find((p) => p.column !== undefined)?.column;
+    const panel = new CorpusPanel(services, SPECS[kind] as CorpusViewSpec<CorpusViewKind>, beside);
     panels.set(kind, panel);
     panel.onDidDispose(() => panels.get(kind) === panel && panels.delete(kind));
   };
