@@ -22,7 +22,7 @@ suite('core: WorkspacePort adapter', () => {
 
   test('lists included files, minus excluded ones, sorted, as workspace-relative POSIX paths', async () => {
     const files = await port.listFiles(['**/*.{txt,md}'], ['**/node_modules/**', '**/.git/**', '**/.dossier/**', '**/.port-test/**']);
-    assert.deepStrictEqual(files.filter((f) => !f.startsWith('.')), ['flood-relief.md', 'harbour-strike.txt', 'rail-inquiry.dat', 'water-summit.md']);
+    assert.deepStrictEqual(files.filter((f) => !f.startsWith('.')), ['flood-relief.md', 'harbour-strike.txt', 'rail-inquiry.txt', 'water-summit.md']);
     assert.deepStrictEqual(await port.listFiles(['**/*.md'], ['water-*']), ['flood-relief.md']);
   });
 
