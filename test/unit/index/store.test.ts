@@ -18,18 +18,23 @@ async function annotatedWorkspace(): Promise<MemoryWorkspace> {
   return workspace;
 }
 
+const temps: string[] = [];
 function tempDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-store-'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-store-'));
+  temps.push(dir);
+  return dir;
 }
 
 describe('index: .dossier/ persistence', () => {
+  after(() => temps.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
   it('writes sorted, pretty, stable JSON, a .gitignore for the cache, and rewrites nothing when unchanged', async () => {
     const ws = await annotatedWorkspace();
     const entities = ws.files.get('.dossier/entities.json')?.data ?? '';
     const parsed = JSON.parse(entities);
     assert.equal(parsed.schemaVersion, 1);
     assert.deepEqual(parsed.entities.map((e: { id: string }) => e.id), [...parsed.entities.map((e: { id: string }) => e.id)].sort());
-    assert.match(entities, /^\{\n  "entities": \[\n/);
+    assert.match(entities, /^\{\n {2}"entities": \[\n/);
     assert.equal(JSON.parse(ws.files.get('.dossier/annotations.json')?.data ?? '').annotations.length, 2);
     assert.match(ws.files.get('.dossier/.gitignore')?.data ?? '', /^cache\/$/m);
     const writes = ws.writes;
