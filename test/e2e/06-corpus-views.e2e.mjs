@@ -78,4 +78,15 @@ export async function run({ page, shot, note }) {
   assert.ok((await map.locator('svg.map path.country').count()) > 100, 'the world outline is drawn');
   await page.waitForTimeout(300);
   await page.screenshot({ path: path.join(path.dirname(shot), '06-map.png') });
+  // Keyboard zoom: the places spread apart.
+  const spread = async () => map.locator('svg.map g.place').evaluateAll((gs) => {
+    const xs = gs.map((g) => g.getBoundingClientRect().x);
+    return Math.max(...xs) - Math.min(...xs);
+  });
+  const before = await spread();
+  await map.locator('svg.map').focus();
+  await page.keyboard.press('+');
+  await page.keyboard.press('+');
+  await eventually('the map to zoom in', async () => (await spread()) > before * 1.5);
+  await page.screenshot({ path: path.join(path.dirname(shot), '06-map-zoomed.png') });
 }
