@@ -22,7 +22,9 @@ export async function withLock<T>(port: WorkspacePort, path: string, body: () =>
     if (await port.createExclusive(path, JSON.stringify(owner))) break;
     const held = await port.readFile(path);
     const heldBy = parseOwner(held);
-    const age = heldBy ? Date.now() - heldBy.time : held === undefined ? 0 : STALE_MS + 1;
+    // An unreadable lock may be one being written right now: judge it by its mtime instead.
+    const mtime = heldBy ? heldBy.time : held === undefined ? Date.now() : ((await port.stat(path))?.mtime ?? Date.now());
+    const age = Date.now() - mtime;
     if (age > STALE_MS || Date.now() > deadline) {
       onStale?.(held ?? '');
       // Only break it if it is still the same stale lock (another waiter may have broken it).
@@ -46,6 +48,6 @@ function parseOwner(text: string | undefined): LockOwner | undefined {
     const o = JSON.parse(text) as LockOwner;
     return typeof o.time === 'number' ? o : undefined;
   } catch {
-    return undefined; // half-written by a crashed writer: treated as stale
+    return undefined; // being written, or half-written by a crashed writer
   }
 }
