@@ -8,7 +8,7 @@ import { linkTypeOfPrefix } from '../../core/links';
 import { type EntityType, ENTITY_TYPES, type Mention } from '../../core/model';
 import type { DossierServices } from '../services';
 import { entityIdOfArg, mentionAt, openDocument } from './entityLocations';
-import { TYPE_ICON } from './search';
+import { ask, pickEntity, pickType } from './annotationPrompts';
 import { TYPE_LABEL } from './symbols';
 
 /** The contract's args: offsets into the document's current text. */
@@ -212,32 +212,6 @@ function normaliseArgs(arg: unknown): AnnotationArgs {
 function typeOfArg(t: string | undefined): EntityType | undefined {
   if (!t) return undefined;
   return (ENTITY_TYPES as readonly string[]).includes(t.toUpperCase()) ? (t.toUpperCase() as EntityType) : linkTypeOfPrefix(t);
-}
-
-async function pickType(title: string, current?: EntityType): Promise<EntityType | undefined> {
-  const items = ENTITY_TYPES.filter((t) => t !== current).map((t) => ({ label: `${TYPE_ICON[t]} ${TYPE_LABEL[t]}`, type: t }));
-  return (await vscode.window.showQuickPick(items, { title, placeHolder: 'Entity type' }))?.type;
-}
-
-/** A pick of the workspace's entities (aliases searchable), most mentioned first. */
-async function pickEntity(index: EntityIndex, title: string, exclude?: string): Promise<string | undefined> {
-  const excluded = exclude ? index.getEntity(exclude)?.id ?? exclude : undefined;
-  const items = index
-    .entities()
-    .filter((e) => e.id !== excluded)
-    .sort((a, b) => b.counts.mentions - a.counts.mentions)
-    .map((e) => ({ label: `${TYPE_ICON[e.type]} ${e.canonical}`, description: e.aliases.filter((x) => x !== e.canonical).join(', '), detail: `${e.counts.mentions} mentions · ${e.id}`, entity: e.id }));
-  const chosen = await vscode.window.showQuickPick(items, { title, placeHolder: 'Entity name or alias', matchOnDescription: true });
-  return chosen?.entity;
-}
-
-async function ask(prompt: string, value?: string): Promise<string | undefined> {
-  const answer = await vscode.window.showInputBox({
-    prompt,
-    value,
-    validateInput: (v) => (v.trim() ? undefined : 'Type something, or press Escape to cancel'),
-  });
-  return answer?.trim() || undefined;
 }
 
 function tell(message: string, warn = false): undefined {
