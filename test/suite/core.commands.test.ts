@@ -77,6 +77,20 @@ suite('core: commands and index lifecycle', () => {
         return i?.readOnly ? i : undefined;
       });
       assert.ok(index.readOnly);
+      await assert.rejects(index.annotate({ kind: 'confirm', path: 'harbour-strike.txt', start: 0, end: 4 }), /not trusted/);
+      // A new article is still indexed, in memory only: .dossier/ is left alone.
+      const entities = sampleUri('.dossier/entities.json');
+      const before = await vscode.workspace.fs.stat(entities);
+      const note = sampleUri('untrusted-note.txt');
+      await vscode.workspace.fs.writeFile(note, new TextEncoder().encode('Kofi Annan spoke in Accra on Monday.\n'));
+      try {
+        await waitFor('the untrusted index to see the new file', () => index.documents().includes('untrusted-note.txt'));
+        await index.flush();
+        const after = await vscode.workspace.fs.stat(entities);
+        assert.strictEqual(after.mtime, before.mtime, '.dossier/entities.json was not written');
+      } finally {
+        await vscode.workspace.fs.delete(note);
+      }
     } finally {
       await vscode.commands.executeCommand('dossier._test.simulateUntrusted', false);
     }
