@@ -56,8 +56,17 @@ suite('nav: annotation commands', () => {
     const editor = await openArticle(api, 'harbour-strike.txt');
     await vscode.commands.executeCommand('dossier.markOrg', offsetsOf(editor.document, 'Maersk'));
     await until('Maersk to be an organisation in the second document', () => liveAt(second.document, 'Maersk')?.type === 'ORG');
+    // What the researcher sees: the second editor draws Maersk with an organisation highlight.
+    await vscode.window.showTextDocument(second.document, second.viewColumn);
+    const maersk = offsetsOf(second.document, 'Maersk');
+    const highlighted = async (): Promise<boolean> => {
+      const shown = await vscode.commands.executeCommand<Record<string, [number, number][]>>('dossier._test.decorations');
+      return Object.entries(shown ?? {}).some(([key, spans]) => key.startsWith('ORG.') && spans.some(([a, b]) => a === maersk.start && b === maersk.end));
+    };
+    await until('Maersk to be highlighted as an organisation in the second editor', highlighted);
     await undo();
     await until('Maersk to be no organisation there after undo', () => liveAt(second.document, 'Maersk')?.type !== 'ORG');
+    await until('the highlight to go away after undo', async () => !(await highlighted()));
     await vscode.workspace.fs.delete(note);
   });
 
