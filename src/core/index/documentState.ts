@@ -40,7 +40,8 @@ export async function analyseDocument(req: AnalyseRequest): Promise<{ state: Doc
   // Same string as last time (re-analysis after a lexicon change): skip hashing it again.
   const hash = req.previous?.text === req.text ? req.previous.hash : contentHash(req.text);
   const lexicon = lexiconForText(req.lexicon, req.text);
-  const key = cacheKey(hash, req.engineVersion, lexiconHash(lexicon));
+  // The fallback date changes what relative dates resolve to, so it is part of the key too.
+  const key = cacheKey(hash, req.engineVersion, `${lexiconHash(lexicon)}|${req.documentDate ?? ''}`);
   const make = (analysis: Analysis): DocumentState => ({ path: req.path, text: req.text, hash, key, analysis, mentions: [] });
   if (req.given) {
     const analysis = sanitize(req.text, req.given);

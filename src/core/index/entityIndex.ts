@@ -100,7 +100,8 @@ class WorkspaceEntityIndex implements EntityIndex {
         this.fire({ documents: [...this.docs.keys()], entities: [], annotations: true, all: true });
         this.scheduleWrite();
         await this.flush();
-        await this.cache.prune(new Set([...this.docs.values()].map((d) => d.key)));
+        // After a cancelled scan the unscanned documents' cache entries are still wanted.
+        if (!signal?.cancelled) await this.cache.prune(new Set([...this.docs.values()].map((d) => d.key)));
       },
     });
   }
@@ -270,8 +271,8 @@ class WorkspaceEntityIndex implements EntityIndex {
   }
 
   dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
+    // A write still waiting for its coalescing delay is done now rather than lost.
+    if (this.timer) void this.flush().catch(() => undefined);
     this.emitter.dispose();
   }
 
