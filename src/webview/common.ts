@@ -138,3 +138,10 @@ export function withEmphasis(text: string, needle: string): Node[] {
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
+
+/** "Links of Ana Ruiz [Show all]": says what the view is narrowed to, with the way back. */
+export function focusBanner(text: string, button: string, clear: () => void): HTMLElement {
+  const back = h('button', { type: 'button', class: 'unfocus' }, button);
+  back.addEventListener('click', clear);
+  return h('p', { class: 'focus', role: 'status' }, h('span', {}, text), ' ', back);
+}

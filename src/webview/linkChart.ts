@@ -6,7 +6,7 @@
 import { forceCenter, forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationLinkDatum, type SimulationNodeDatum } from 'd3-force';
 import type { LinkChartModel, LinkChartOptions, LinkEdge, LinkNode } from '../core/corpus/linkChart';
 import type { EntityType } from '../core/model';
-import { TYPE_NAMES, activatable, arrowNavigation, h, loadState, onModel, openAt, page, plural, post, reportRendered, saveState, svg, typeColour } from './common';
+import { TYPE_NAMES, activatable, focusBanner, arrowNavigation, h, loadState, onModel, openAt, page, plural, post, reportRendered, saveState, svg, typeColour } from './common';
 
 interface State {
   options: LinkChartOptions;
@@ -30,14 +30,21 @@ function draw(model: LinkChartModel, note: string | undefined): void {
   const { nodes, edges, total } = model;
   const summary = `${plural(nodes.length, 'entity', 'entities')} and ${plural(edges.length, 'link')} shown, of ${total.nodes} and ${total.edges}; a link is ${model.options.scope === 'sentence' ? 'a sentence' : 'a paragraph'} naming both`;
   if (!nodes.length) {
-    page('Link chart', summary, note ?? 'No two entities of the chosen types are named together. Lower the minimum or add types.', controls(model));
+    page('Link chart', summary, note ?? 'No two entities of the chosen types are named together. Lower the minimum or add types.', banner(model), controls(model));
     reportRendered({ marks: 0, items: 0 });
     return;
   }
   const list = h('ol', { class: 'links', 'aria-label': 'Strongest links' }, ...edges.slice(0, 50).map((e) => linkRow(e, model)));
   arrowNavigation(list, 'li');
-  page('Link chart', summary, note, controls(model), h('div', { class: 'split' }, chart(model), h('section', {}, h('h2', {}, 'Strongest links'), list)));
+  page('Link chart', summary, note, banner(model), controls(model), h('div', { class: 'split' }, chart(model), h('section', {}, h('h2', {}, 'Strongest links'), list)));
   reportRendered({ marks: nodes.length, items: nodes.length + Math.min(50, edges.length) });
+}
+
+function banner(model: LinkChartModel): HTMLElement | null {
+  const focus = model.options.focus;
+  if (!focus) return null;
+  const label = model.nodes.find((n) => n.id === focus)?.label ?? focus;
+  return focusBanner(`Links of ${label} and among the entities named with it`, 'Show all links', () => post({ type: 'options', options: { ...model.options, focus: '' } }));
 }
 
 function controls(model: LinkChartModel): HTMLElement {

@@ -4,7 +4,7 @@
 // month a bar), and below it every dated event in order with its sentence and the entities
 // named with it. Clicking a mark or a row opens the article at the date.
 import { DATE_PRECISIONS, type DatePrecision, type TimelineEvent, type TimelineModel } from '../core/corpus/timeline';
-import { activatable, arrowNavigation, h, loadState, onModel, openAt, page, plural, reportRendered, saveState, svg, typeColour, withEmphasis } from './common';
+import { activatable, arrowNavigation, focusBanner, post, h, loadState, onModel, openAt, page, plural, reportRendered, saveState, svg, typeColour, withEmphasis } from './common';
 
 interface State {
   hidden: DatePrecision[];
@@ -19,6 +19,8 @@ let current: { model: TimelineModel; note: string | undefined } | undefined;
 
 onModel('timeline', ({ model, note }) => {
   if (!model) return page('Timeline', 'No timeline yet.', note);
+  // A new focus brings its own dates: a zoom chosen for the previous one would hide them.
+  if (current && current.model.focus?.id !== model.focus?.id) state.zoom = undefined;
   current = { model, note };
   draw();
 });
@@ -38,11 +40,15 @@ function draw(): void {
     model.skipped.unresolved ? plural(model.skipped.unresolved, 'date without a known year', 'dates without a known year') : '',
   ].filter(Boolean);
   const summary = `${plural(model.events.length, 'dated event')} in ${plural(model.documents, 'document')}${zoom ? `, ${shown.length} shown` : ''}${left.length ? ` · not on the calendar: ${left.join(', ')}` : ''}`;
-  if (!model.events.length) return page('Timeline', summary, note ?? 'No dates with a calendar value in the indexed documents.');
+  if (!model.events.length) {
+    const why = model.focus ? `No date is named with ${model.focus.label}.` : 'No dates with a calendar value in the indexed documents.';
+    return page('Timeline', summary, note ?? why, model.focus && focusBanner(`Dates named with ${model.focus.label}`, 'Show all dates', () => post({ type: 'options', options: {} })));
+  }
   const list = h('ol', { class: 'events', 'aria-label': 'Dated events in order' }, ...shown.map(row));
   arrowNavigation(list, 'li');
   const domain: [number, number] = zoom ?? [Math.min(...shown.map((e) => day(e.start))), Math.max(...shown.map((e) => day(e.end)))];
-  page('Timeline', summary, note, filters(model), shown.length ? axis(shown, domain) : h('p', { class: 'note' }, 'No event in this range.'), list);
+  const banner = model.focus && focusBanner(`Dates named with ${model.focus.label}`, 'Show all dates', () => post({ type: 'options', options: {} }));
+  page('Timeline', summary, note, banner, filters(model), shown.length ? axis(shown, domain) : h('p', { class: 'note' }, 'No event in this range.'), list);
   reportRendered({ marks: shown.length, items: shown.length });
 }
 

@@ -121,6 +121,35 @@ suite('views: timeline, link chart, map', () => {
     await closeEditors();
   });
 
+  test('from the Entities view: a timeline and a link chart narrowed to one entity', async () => {
+    const rotterdam = index.entities().find((e) => e.type === 'PLACE' && e.canonical === 'Rotterdam');
+    assert.ok(rotterdam);
+    // The Entities view passes its tree node, which carries the entity id.
+    await vscode.commands.executeCommand('dossier.showTimeline', { kind: 'entity', entity: rotterdam.id });
+    const timeline = await waitFor('the focused timeline', async () => {
+      const m = (await snapshot('timeline'))?.posted?.model as CorpusModels['timeline'] | undefined;
+      return m?.focus ? m : undefined;
+    });
+    assert.strictEqual(timeline.focus?.label, 'Rotterdam');
+    assert.ok(timeline.events.length > 0 && timeline.events.every((e) => e.related.some((r) => r.id === rotterdam.id)));
+    await vscode.commands.executeCommand('dossier.showLinkChart', rotterdam.id);
+    const chart = await waitFor('the focused link chart', async () => {
+      const m = (await snapshot('linkChart'))?.posted?.model as CorpusModels['linkChart'] | undefined;
+      return m?.options.focus ? m : undefined;
+    });
+    assert.strictEqual(chart.nodes[0].id, rotterdam.id, 'the focused entity comes first');
+    assert.ok(chart.edges.some((e) => e.source === rotterdam.id || e.target === rotterdam.id));
+    assert.ok(chart.nodes.length < buildLinkChart(index).nodes.length, 'fewer entities than the whole chart');
+    // "Show all" in the view clears the focus (the timeline is behind the chart: bring it back).
+    await vscode.commands.executeCommand('dossier.showTimeline');
+    await send('timeline', { type: 'options', options: {} });
+    await waitFor('the whole timeline again', async () => {
+      const m = (await snapshot('timeline'))?.posted?.model as CorpusModels['timeline'] | undefined;
+      return m && !m.focus && m.events.length === buildTimeline(index).events.length;
+    });
+    await closeEditors();
+  });
+
   test('the timeline follows the index: a new article appears, a deleted one goes', async () => {
     await openView('dossier.showTimeline', 'timeline', () => buildTimeline(index));
     const uri = sampleUri('views-live.txt');

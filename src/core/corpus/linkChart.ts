@@ -19,6 +19,8 @@ export interface LinkChartOptions {
   maxNodes?: number;
   /** Keep nodes without any edge. Default false: a chart of links shows linked things. */
   isolated?: boolean;
+  /** An entity id: only it, the entities named with it, and the links among them. '' for none. */
+  focus?: string;
 }
 
 export interface LinkNode {
@@ -52,10 +54,12 @@ export interface LinkChartModel {
 }
 
 export const EVIDENCE_LIMIT = 5;
-const DEFAULTS: Required<LinkChartOptions> = { types: LINK_TYPES, scope: 'sentence', minWeight: 1, maxNodes: 40, isolated: false };
+const DEFAULTS: Required<LinkChartOptions> = { types: LINK_TYPES, scope: 'sentence', minWeight: 1, maxNodes: 40, isolated: false, focus: '' };
 
 export function buildLinkChart(source: CorpusSource, options: LinkChartOptions = {}): LinkChartModel {
   const opts = normalise(options);
+  // Follow merges, so a chart focused on a merged-away id shows the survivor.
+  if (opts.focus) opts.focus = source.getEntity(opts.focus)?.id ?? opts.focus;
   const wanted = new Set(opts.types);
   const nodes = new Map<string, LinkNode & { docs: Set<string> }>();
   const edges = new Map<string, LinkEdge>();
@@ -92,10 +96,15 @@ export function buildLinkChart(source: CorpusSource, options: LinkChartOptions =
   }
   const total = { nodes: nodes.size, edges: edges.size };
   let kept = [...edges.values()].filter((e) => e.weight >= opts.minWeight);
+  if (opts.focus) {
+    const near = new Set([opts.focus, ...kept.flatMap((e) => (e.source === opts.focus ? [e.target] : e.target === opts.focus ? [e.source] : []))]);
+    kept = kept.filter((e) => near.has(e.source) && near.has(e.target));
+  }
   const linked = new Set(kept.flatMap((e) => [e.source, e.target]));
   const ranked = [...nodes.values()]
-    .filter((n) => opts.isolated || linked.has(n.id))
-    .sort((a, b) => b.mentions - a.mentions || a.label.localeCompare(b.label) || a.id.localeCompare(b.id))
+    .filter((n) => (opts.focus ? linked.has(n.id) || n.id === opts.focus : opts.isolated || linked.has(n.id)))
+    // The focused entity is never cut by the top-N.
+    .sort((a, b) => Number(b.id === opts.focus) - Number(a.id === opts.focus) || b.mentions - a.mentions || a.label.localeCompare(b.label) || a.id.localeCompare(b.id))
     .slice(0, opts.maxNodes);
   const shown = new Set(ranked.map((n) => n.id));
   kept = kept.filter((e) => shown.has(e.source) && shown.has(e.target));
@@ -123,5 +132,6 @@ export function normalise(options: LinkChartOptions): Required<LinkChartOptions>
     minWeight: int(options.minWeight, DEFAULTS.minWeight, 1, 1000),
     maxNodes: int(options.maxNodes, DEFAULTS.maxNodes, 2, 500),
     isolated: options.isolated === true,
+    focus: typeof options.focus === 'string' ? options.focus.slice(0, 500) : '',
   };
 }

@@ -38,7 +38,14 @@ export interface TimelineEvent extends DateInterval {
   related: RelatedEntity[];
 }
 
+export interface TimelineOptions {
+  /** Only the dates named in a sentence with this entity (or this DATE entity itself). */
+  entity?: string;
+}
+
 export interface TimelineModel {
+  /** The entity the timeline is narrowed to, when it is. */
+  focus: RelatedEntity | null;
   /** Sorted by start, then coarser intervals last, then document and offset. */
   events: TimelineEvent[];
   /** Event counts per precision (every precision present, zero or not). */
@@ -73,8 +80,11 @@ export function dateInterval(value: string): DateInterval | null {
   return null;
 }
 
-export function buildTimeline(source: CorpusSource): TimelineModel {
+export function buildTimeline(source: CorpusSource, options: TimelineOptions = {}): TimelineModel {
   const events: TimelineEvent[] = [];
+  // Ids from a webview or a command argument: followed through merges, ignored when unknown.
+  const wanted = typeof options.entity === 'string' ? source.getEntity(options.entity) : undefined;
+  const focus: RelatedEntity | null = wanted ? { id: wanted.id, type: wanted.type, label: wanted.canonical } : null;
   const skipped = { durations: 0, unresolved: 0 };
   const docs = readCorpus(source);
   for (const doc of docs) {
@@ -92,6 +102,7 @@ export function buildTimeline(source: CorpusSource): TimelineModel {
         if (other.sentence !== m.sentence || other.type === 'DATE' || related.has(other.entity)) continue;
         related.set(other.entity, { id: other.entity, type: other.type, label: labelOf(other) });
       }
+      if (focus && m.entity !== focus.id && !related.has(focus.id)) continue;
       events.push({
         ...interval,
         value,
@@ -110,7 +121,7 @@ export function buildTimeline(source: CorpusSource): TimelineModel {
   const range = events.length
     ? { start: events[0].start, end: events.reduce((max, e) => (e.end > max ? e.end : max), events[0].end) }
     : null;
-  return { events, byPrecision, range, skipped, documents: docs.length };
+  return { focus, events, byPrecision, range, skipped, documents: docs.length };
 }
 
 function cmp(a: string, b: string): number {

@@ -78,13 +78,20 @@ export class CorpusPanel<K extends CorpusViewKind> implements vscode.Disposable 
     return { visible: this.panel.visible, posted: this.posted, options: this.options, rendered: this.rendered, html: this.panel.webview.html };
   }
 
+  /** Options from a command (e.g. focus on an entity); merged over the current ones. */
+  setOptions(options: Record<string, unknown>): void {
+    this.options = { ...(this.options && typeof this.options === 'object' ? this.options : {}), ...options };
+    void this.refresh();
+  }
+
   /** Handles a message as if the webview sent it (the webview itself, and tests). */
   async receive(raw: unknown): Promise<void> {
     const m = raw as ViewMessage | undefined;
     switch (m?.type) {
       case 'ready':
+        // The host's options win: a command may have set them before the webview loaded.
         this.ready = true;
-        this.options = m.options;
+        this.options ??= m.options;
         return this.refresh();
       case 'options':
         this.options = m.options;

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { buildLinkChart, type LinkChartOptions } from '../../core/corpus/linkChart';
 import { buildPlaceMap } from '../../core/corpus/placeMap';
-import { buildTimeline } from '../../core/corpus/timeline';
+import { buildTimeline, type TimelineOptions } from '../../core/corpus/timeline';
 import type { CorpusViewKind } from '../../webview/protocol';
 import type { DossierServices } from '../services';
 import { CorpusPanel, type CorpusViewSpec, type PanelSnapshot } from './corpusPanel';
@@ -15,7 +15,7 @@ const SPECS: { [K in CorpusViewKind]: CorpusViewSpec<K> & { command: string } } 
     viewType: 'dossier.timeline',
     title: 'Dossier Timeline',
     script: 'timeline.js',
-    build: (index) => buildTimeline(index),
+    build: (index, options) => buildTimeline(index, (options && typeof options === 'object' ? options : {}) as TimelineOptions),
   },
   linkChart: {
     kind: 'linkChart',
@@ -38,21 +38,25 @@ const SPECS: { [K in CorpusViewKind]: CorpusViewSpec<K> & { command: string } } 
 
 export function registerCorpusViews(services: DossierServices): vscode.Disposable {
   const panels = new Map<CorpusViewKind, CorpusPanel<CorpusViewKind>>();
-  const show = (kind: CorpusViewKind): void => {
-    const existing = panels.get(kind);
-    if (existing) {
-      existing.reveal();
-      return;
+  const show = (kind: CorpusViewKind, arg?: unknown): void => {
+    let panel = panels.get(kind);
+    if (panel) panel.reveal();
+    else {
+      // A second view joins the first one's editor group rather than splitting the window again.
+      const beside = [...panels.values()].find((p) => p.column !== undefined)?.column;
+      const created = new CorpusPanel(services, SPECS[kind] as CorpusViewSpec<CorpusViewKind>, beside);
+      panels.set(kind, created);
+      created.onDidDispose(() => panels.get(kind) === created && panels.delete(kind));
+      panel = created;
     }
-    // A second view joins the first one's editor group rather than splitting the window again.
-    const beside = [...panels.values()].find((p) => p.column !== undefined)?.column;
-    const panel = new CorpusPanel(services, SPECS[kind] as CorpusViewSpec<CorpusViewKind>, beside);
-    panels.set(kind, panel);
-    panel.onDidDispose(() => panels.get(kind) === panel && panels.delete(kind));
+    // From the Entities view (a tree node) or a caller (an id): narrow the view to that entity.
+    const entity = entityOf(arg);
+    if (entity && kind === 'timeline') panel.setOptions({ entity });
+    if (entity && kind === 'linkChart') panel.setOptions({ focus: entity });
   };
   const kindOf = (v: unknown): CorpusViewKind | undefined => (typeof v === 'string' && v in SPECS ? (v as CorpusViewKind) : undefined);
   return vscode.Disposable.from(
-    ...(Object.keys(SPECS) as CorpusViewKind[]).map((kind) => vscode.commands.registerCommand(SPECS[kind].command, () => show(kind))),
+    ...(Object.keys(SPECS) as CorpusViewKind[]).map((kind) => vscode.commands.registerCommand(SPECS[kind].command, (arg: unknown) => show(kind, arg))),
     // Test hooks (hidden from the palette): what a panel posted and drew, and a simulated click.
     vscode.commands.registerCommand('dossier._test.corpusView', (kind: unknown): PanelSnapshot | undefined => {
       const k = kindOf(kind);
@@ -69,4 +73,11 @@ export function registerCorpusViews(services: DossierServices): vscode.Disposabl
       panels.clear();
     }),
   );
+}
+
+/** An entity id from a command argument: the id itself, or an Entities-view node carrying one. */
+function entityOf(arg: unknown): string | undefined {
+  if (typeof arg === 'string' && arg.includes(':')) return arg;
+  const entity = arg && typeof arg === 'object' ? (arg as { entity?: unknown }).entity : undefined;
+  return typeof entity === 'string' ? entity : undefined;
 }

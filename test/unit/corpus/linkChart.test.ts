@@ -82,10 +82,27 @@ describe('corpus: link chart', () => {
       ],
     },
     { name: 'top 2 nodes', options: { maxNodes: 2 }, expect: ['person:ana-ruiz person:ben-ode 2'] },
+    {
+      name: 'focus on Ben Ode: his links and the links among the entities named with him',
+      options: { focus: 'person:ben-ode' },
+      expect: ['person:ana-ruiz person:ben-ode 2', 'person:ana-ruiz place:lima 1', 'person:ben-ode place:lima 1', 'person:ben-ode place:oslo 1'],
+    },
+    {
+      name: 'focus on a merged-away id follows the merge',
+      options: { focus: 'person:ruiz' },
+      expect: ['person:ana-ruiz person:ben-ode 2', 'org:harbour-board person:ana-ruiz 1', 'person:ana-ruiz place:lima 1', 'person:ben-ode place:lima 1'],
+    },
+    { name: 'focus on an unknown id: an empty chart', options: { focus: 'person:nobody' }, expect: [] },
   ];
   for (const f of filters) {
     it(`filter: ${f.name}`, () => assert.deepEqual(edges(f.options), f.expect));
   }
+
+  it('keeps the focused entity even when the top-N would cut it', () => {
+    const m = buildLinkChart(corpus, { focus: 'place:oslo', maxNodes: 2 });
+    assert.deepEqual(m.nodes.map((n) => n.id), ['place:oslo', 'person:ben-ode']);
+    assert.equal(m.options.focus, 'place:oslo');
+  });
 
   it('keeps isolated nodes on request', () => {
     const m = buildLinkChart(corpus, { isolated: true });
@@ -94,7 +111,7 @@ describe('corpus: link chart', () => {
 
   it('clamps options from untrusted messages', () => {
     const bad = { types: ['PERSON', 'DATE', 'x'], scope: 'page', minWeight: -3, maxNodes: Number.NaN, isolated: 'yes' } as unknown as LinkChartOptions;
-    assert.deepEqual(normalise(bad), { types: ['PERSON'], scope: 'sentence', minWeight: 1, maxNodes: 40, isolated: false });
+    assert.deepEqual(normalise(bad), { types: ['PERSON'], scope: 'sentence', minWeight: 1, maxNodes: 40, isolated: false, focus: '' });
     assert.deepEqual(normalise({ maxNodes: 1e9, minWeight: 2.7 }).maxNodes, 500);
   });
 });

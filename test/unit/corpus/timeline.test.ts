@@ -102,6 +102,18 @@ describe('corpus: timeline', () => {
     assert.deepEqual(day.related.map((r) => r.label), ['Ana Ruiz']);
   });
 
+  const focused: { name: string; entity: string; expect: string[]; focus: string | null }[] = [
+    { name: 'a person: the dates named with her (aliases and merges included)', entity: 'person:ana-ruiz', expect: ['13 November 2015', 'Friday'], focus: 'Ana Ruiz' },
+    { name: 'a date: its own mentions', entity: 'date:2015-11-13', expect: ['13 November 2015', 'Friday'], focus: 'November 13, 2015' },
+    { name: 'an unknown id: everything, unfocused', entity: 'person:nobody', expect: ['2014', 'November 2015', '13 November 2015', 'Friday'], focus: null },
+  ];
+  for (const f of focused) {
+    it(`focus on ${f.name}`, () => {
+      const m = buildTimeline(corpus, { entity: f.entity });
+      assert.deepEqual([m.events.map((e) => e.text), m.focus?.label ?? null], [f.expect, f.focus]);
+    });
+  }
+
   it('an empty corpus gives an empty timeline', () => {
     const empty = buildTimeline(fakeCorpus({}));
     assert.deepEqual([empty.events, empty.range, empty.documents], [[], null, 0]);
