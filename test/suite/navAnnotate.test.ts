@@ -217,4 +217,34 @@ suite('nav: annotation commands', () => {
     }
     assert.strictEqual(await vscode.commands.executeCommand('dossier.undoAnnotation'), undefined);
   });
+
+  test('bad args are refused with a message, never a crash', async () => {
+    const editor = await openArticle(api, 'rail-inquiry.txt');
+    const before = index.annotations().length;
+    const missing = vscode.Uri.joinPath(folder(), 'no-such-article.txt').toString();
+    assert.strictEqual(await vscode.commands.executeCommand('dossier.confirm', { uri: missing, start: 0, end: 4 }), undefined);
+    // An unknown type falls back to asking; closing the question cancels.
+    const asking = vscode.commands.executeCommand('dossier.changeType', { ...offsetsOf(editor.document, 'Leeds'), type: 'SPACESHIP' });
+    await sleep(600);
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    assert.strictEqual(await asking, undefined);
+    assert.strictEqual(index.annotations().length, before, 'nothing was written');
+  });
+
+  test('in an untrusted workspace annotations are refused, and nothing is written', async () => {
+    const editor = await openArticle(api, 'harbour-strike.txt');
+    await vscode.commands.executeCommand('dossier._test.simulateUntrusted', true);
+    try {
+      const readOnly = await until('a read-only index', async () => ((await api.services.index)?.readOnly ? api.services.index : undefined));
+      const before = (await readOnly)!.annotations().length;
+      assert.strictEqual(await vscode.commands.executeCommand('dossier.markPlace', offsetsOf(editor.document, 'Maasvlakte')), undefined);
+      assert.strictEqual((await readOnly)!.annotations().length, before);
+    } finally {
+      await vscode.commands.executeCommand('dossier._test.simulateUntrusted', false);
+    }
+    index = await until('a writable index again', async () => {
+      const i = await api.services.index;
+      return i && !i.readOnly ? readyIndex(api) : undefined;
+    });
+  });
 });
