@@ -7,6 +7,7 @@ import { makeAnnotation } from './annotationInput';
 import { AnalysisCache } from './analysisCache';
 import { analyseDocument, decorate, type AnalysisOrigin, type DocumentState } from './documentState';
 import { Emitter } from './emitter';
+import { stableStringify } from './stableJson';
 import { chronological, deriveLexicon, lexiconForText, mergeMap } from './lexicon';
 import { definitionOf, mentionAt, mentionsOf } from './queries';
 import { buildRegistry, toStored } from './registry';
@@ -194,7 +195,7 @@ class WorkspaceEntityIndex implements EntityIndex {
     this.annotations_.push(annotation);
     this.pendingUpserts.set(annotation.id, annotation);
     this.undoStack.push(annotation.id);
-    await this.annotationsChanged();
+    await this.annotationsChanged(true, [annotation]);
     return annotation;
   }
 
@@ -212,7 +213,7 @@ class WorkspaceEntityIndex implements EntityIndex {
       this.pendingUpserts.set(a.id, a);
       added++;
     }
-    if (added) await this.annotationsChanged();
+    if (added) await this.annotationsChanged(true, annotations);
     return { added, duplicates: annotations.length - added };
   }
 
@@ -225,7 +226,7 @@ class WorkspaceEntityIndex implements EntityIndex {
       this.annotations_ = this.annotations_.filter((a) => a.id !== id);
       this.pendingUpserts.delete(id);
       this.pendingDeletes.add(id);
-      await this.annotationsChanged();
+      await this.annotationsChanged(true, [annotation]);
       return annotation;
     }
     return undefined;
@@ -323,13 +324,25 @@ class WorkspaceEntityIndex implements EntityIndex {
     this.scheduleWrite();
   }
 
-  /** After the annotation set changed: new lexicon, re-analysis where it matters, new registry. */
-  private async annotationsChanged(persist = true): Promise<void> {
+  /**
+   * After the annotation set changed: new lexicon, re-analysis where it matters, new registry.
+   * With `touched` (the annotations added or removed) only the documents they target or whose
+   * lexicon part changed are re-decorated; a changed merge or an external change redoes all.
+   */
+  private async annotationsChanged(persist = true, touched?: readonly Annotation[]): Promise<void> {
+    const old = this.lexicon_;
     this.lexicon_ = deriveLexicon(this.annotations_);
-    const before = new Map([...this.docs].map(([p, d]) => [p, JSON.stringify(d.mentions)]));
-    for (const doc of [...this.docs.values()]) await this.analyse(doc.path, doc.text);
-    this.redecorateAll();
-    const changed = [...this.docs].filter(([p, d]) => before.get(p) !== JSON.stringify(d.mentions)).map(([p]) => p);
+    const before = new Map([...this.docs].map(([p, d]) => [p, d.mentions]));
+    const dirty = new Set<string>();
+    for (const doc of [...this.docs.values()]) {
+      if ((await this.analyse(doc.path, doc.text)) !== 'unchanged') dirty.add(doc.path);
+    }
+    const all = !touched || stableStringify(old.merges) !== stableStringify(this.lexicon_.merges);
+    for (const a of touched ?? []) if (a.target) dirty.add(a.target.source);
+    const targets = [...this.docs.values()].filter((d) => all || dirty.has(d.path));
+    for (const doc of targets) this.decorateOne(doc);
+    this.rebuildRegistry();
+    const changed = targets.filter((d) => JSON.stringify(before.get(d.path)) !== JSON.stringify(d.mentions)).map((d) => d.path);
     this.fire({ documents: changed, entities: [], annotations: true, all: true });
     if (persist) this.scheduleWrite();
   }
