@@ -1,6 +1,7 @@
 // Flow 6: open the corpus views from the palette: the link chart draws its graph, a click on a
 // node opens the article at that entity; the timeline and the map draw too. Screenshots of each.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import path from 'node:path';
 import { eventually, openFile, runFromPalette } from './workbench.mjs';
 
@@ -19,7 +20,7 @@ async function webview(page, kind) {
   return found;
 }
 
-export async function run({ page, shot, note }) {
+export async function run({ page, shot, note, workspace }) {
   // An article first, as a user would: the chart opens beside it.
   await openFile(page, 'harbour-strike.txt');
   await runFromPalette(page, 'Dossier: Show Link Chart');
@@ -70,6 +71,22 @@ export async function run({ page, shot, note }) {
   await eventually('the timeline to zoom', async () => (await timeline.locator('li.event').count()) < events);
   note(`zoomed timeline: ${await timeline.locator('li.event').count()} events`);
   await page.screenshot({ path: path.join(path.dirname(shot), '06-timeline-zoomed.png') });
+  await timeline.locator('#zoom-reset').click();
+  await eventually('the whole timeline again', async () => (await timeline.locator('li.event').count()) === events);
+
+  // Hostile text in an article reaches the timeline live, as inert text.
+  fs.writeFileSync(
+    path.join(workspace, 'hostile.txt'),
+    'Oslo, 5 May 2020 — Officials said <img src=x onerror="window.pwned=1"><script>window.pwned=2</script> nothing.\n',
+  );
+  await eventually('the hostile article on the timeline', async () => (await timeline.locator('li.event', { hasText: 'onerror' }).count()) > 0, 60_000);
+  const hostile = await timeline.evaluate(() => ({
+    images: document.querySelectorAll('#root img').length,
+    scripts: document.querySelectorAll('#root script').length,
+    pwned: window.pwned ?? null,
+  }));
+  note(`hostile text rendered as: ${JSON.stringify(hostile)}`);
+  assert.deepEqual(hostile, { images: 0, scripts: 0, pwned: null });
 
   await runFromPalette(page, 'Dossier: Show Map of Places');
   const map = await webview(page, 'placeMap');
