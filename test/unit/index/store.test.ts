@@ -103,6 +103,30 @@ describe('index: .dossier/ persistence', () => {
     second.index.dispose();
   });
 
+  // (Each test index has its own clock, so the notes are compared as sets.)
+  it('reload() picks up another window\'s annotations (git pull), and a write merges instead of overwriting', async () => {
+    const ws = await annotatedWorkspace();
+    const one = (await openTestIndex({}, { workspace: ws })).index;
+    const two = (await openTestIndex({}, { workspace: ws })).index;
+    await one.annotate({ kind: 'note', entity: 'place:leeds', note: 'From window one.' });
+    await one.flush();
+    await two.annotate({ kind: 'note', entity: 'place:leeds', note: 'From window two.' });
+    await two.flush();
+    assert.deepEqual(two.getEntity('place:leeds')?.notes.map((n) => n.text).sort(), ['Derailment site.', 'From window one.', 'From window two.']);
+    await one.reload();
+    assert.deepEqual(one.getEntity('place:leeds')?.notes.map((n) => n.text).sort(), ['Derailment site.', 'From window one.', 'From window two.']);
+    assert.equal(JSON.parse(ws.files.get('.dossier/annotations.json')?.data ?? '').annotations.length, 4);
+    // An undo in one window is not undone by the other window's next write.
+    await one.undo();
+    await one.flush();
+    await two.annotate({ kind: 'note', entity: 'place:leeds', note: 'Later.' });
+    await two.flush();
+    const stored = JSON.parse(ws.files.get('.dossier/annotations.json')?.data ?? '').annotations.map((a: { body: { note?: string } }) => a.body.note);
+    assert.deepEqual(stored.filter(Boolean).sort(), ['Derailment site.', 'From window two.', 'Later.']);
+    one.dispose();
+    two.dispose();
+  });
+
   it('writes atomically on disk: complete content, no temp files left', async () => {
     const dir = tempDir();
     const ws = new NodeWorkspace(dir);
