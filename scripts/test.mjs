@@ -20,6 +20,8 @@ const APT_PACKAGES = ['chromium', 'libkrb5-dev', 'ripgrep', 'build-essential', '
   'fonts-dejavu-core', 'curl', 'ca-certificates'];
 const VSIX = path.join(root, 'dossier.vsix');
 const VSIX_LIMIT = 3 * 1024 * 1024;
+// Per-command limit (unit tests, build, package): generous, but a hang never blocks CI.
+const STAGE_TIMEOUT_MS = Number(process.env.DOSSIER_STAGE_TIMEOUT_MS || 10 * 60_000);
 const testedVsix = path.join(root, '.runs', `dossier-${process.pid}.vsix`);
 
 const args = new Set(process.argv.slice(2));
@@ -40,17 +42,50 @@ async function stage(name, fn) {
   }
 }
 
-/** Runs a command, streaming its output while keeping a copy to parse. */
-function exec(cmd, cmdArgs, { capture = false } = {}) {
+/**
+ * Runs a command, streaming its output while keeping a copy to parse. A synchronous endless
+ * loop in a test defeats mocha's own timeout, so every command has a time limit, after which
+ * its whole process group is killed and the result is exit code 124.
+ */
+function exec(cmd, cmdArgs, { capture = false, timeoutMs = STAGE_TIMEOUT_MS } = {}) {
   return new Promise((resolve) => {
-    const child = spawn(cmd, cmdArgs, { cwd: root, stdio: ['ignore', capture ? 'pipe' : 'inherit', capture ? 'pipe' : 'inherit'] });
+    const child = spawn(cmd, cmdArgs, { cwd: root, detached: true, stdio: ['ignore', capture ? 'pipe' : 'inherit', capture ? 'pipe' : 'inherit'] });
+    running.add(child);
     let out = '';
+    const timer = setTimeout(() => {
+      const msg = `\n${path.basename(cmd)} ${cmdArgs.join(' ')}: still running after ${timeoutMs / 1000} s, killed\n`;
+      process.stderr.write(msg);
+      out += msg;
+      killGroup(child);
+    }, timeoutMs);
     if (capture) {
       child.stdout.on('data', (d) => (process.stdout.write(d), (out += d)));
       child.stderr.on('data', (d) => (process.stderr.write(d), (out += d)));
     }
     child.on('error', (e) => resolve({ code: 127, out: String(e) }));
-    child.on('close', (code) => resolve({ code, out }));
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      running.delete(child);
+      resolve({ code: signal ? 124 : code, out });
+    });
+  });
+}
+
+// Children run in their own process groups (so a timeout can take their whole tree): they no
+// longer get the terminal's Ctrl-C, so pass it on.
+const running = new Set();
+function killGroup(child) {
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}
+process.on('exit', () => running.forEach(killGroup));
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(sig, () => {
+    console.error(`\nnpm test: ${sig}, stopping`);
+    process.exit(130);
   });
 }
 

@@ -82,6 +82,8 @@ export function ensureCodeServer({ log = console.log } = {}) {
     cwd: cacheDir,
     env,
     stdio: 'inherit',
+    // A stalled registry must not hang CI: a cold install takes 1-2 minutes.
+    timeout: 15 * 60_000,
   });
   if (r.status !== 0 || !codeServerInstalled()) {
     // A half-built tree would make the next run skip the install: remove the launcher's package.
