@@ -21,6 +21,8 @@ export const TYPE_ICON: Record<EntityType, string> = { PERSON: '$(person)', ORG:
 const PREFIX_TYPE: Record<string, EntityType> = { p: 'PERSON', o: 'ORG', l: 'PLACE', d: 'DATE' };
 /** Keystrokes closer together than this are one search. */
 const TYPING_PAUSE_MS = 60;
+/** Index updates arrive in bursts while scanning: refresh the results at most this often. */
+const REFRESH_PAUSE_MS = 250;
 const RESULTS = 30;
 
 interface EntityItem extends vscode.QuickPickItem {
@@ -49,18 +51,31 @@ export function registerSearch(services: DossierServices): vscode.Disposable {
 }
 
 async function searchWorkspace(services: DossierServices, query = ''): Promise<MentionPlace | undefined> {
-  const index = await services.index;
+  let index = await services.index;
   if (!index) {
     void vscode.window.showInformationMessage('Dossier: the entity index needs an open folder (and is still loading right after start).');
     return undefined;
   }
   const source: EntitySource = (q, types) => {
+    if (!index) return [];
+    const from = index;
     const found = q
-      ? index.search(q, { types, limit: RESULTS }).map((r) => r.entity)
-      : index.entities().filter((e) => !types || types.includes(e.type)).sort((a, b) => b.counts.mentions - a.counts.mentions).slice(0, RESULTS);
-    return found.map((e) => entityItem(e, topDocuments(index.mentionsOf(e.id).map((l) => l.path))));
+      ? from.search(q, { types, limit: RESULTS }).map((r) => r.entity)
+      : from.entities().filter((e) => !types || types.includes(e.type)).sort((a, b) => b.counts.mentions - a.counts.mentions).slice(0, RESULTS);
+    return found.map((e) => entityItem(e, topDocuments(from.mentionsOf(e.id).map((l) => l.path))));
   };
-  const entity = await pickEntity(source, 'Dossier: Search Entities', query);
+  const wi = services.workspaceIndex;
+  // Reopened (trust granted, coverage settings changed): search the new index.
+  const reopened = wi.onDidChange(async (e) => {
+    if (e.all) index = await services.index;
+  });
+  let entity: string | undefined;
+  try {
+    // Results fill in while the workspace is still being indexed (right after start).
+    entity = await pickEntity(source, 'Dossier: Search Entities', query, { changes: [wi.onDidChange, wi.onDidChangeProgress], indexing: () => wi.progress });
+  } finally {
+    reopened.dispose();
+  }
   return entity ? pickPlace(services, entity, await workspacePlaces(services, entity), 'in the workspace') : undefined;
 }
 
@@ -107,39 +122,53 @@ export function parseQuery(value: string): { query: string; types: EntityType[] 
   return m ? { query: m[2].trim(), types: [PREFIX_TYPE[m[1].toLowerCase()]] } : { query: value.trim(), types: undefined };
 }
 
+/** What makes a pick's results go stale besides typing, and whether indexing is under way. */
+interface LiveSource {
+  changes: vscode.Event<unknown>[];
+  indexing?: () => { done: number; total: number } | undefined;
+}
+
 /** A live QuickPick over `source`: busy while searching, stale searches dropped, disposed on hide. */
-function pickEntity(source: EntitySource, title: string, initial: string): Promise<string | undefined> {
+function pickEntity(source: EntitySource, title: string, initial: string, live?: LiveSource): Promise<string | undefined> {
   const pick = vscode.window.createQuickPick<EntityItem>();
   pick.title = title;
-  const hint = 'Name or alias (accents optional); prefix p: o: l: d: for people, organisations, places, dates';
-  pick.placeholder = hint;
+  pick.placeholder = 'Name or alias (accents optional); prefix p: o: l: d: for people, organisations, places, dates';
   pick.matchOnDescription = true;
   pick.value = initial;
   let generation = 0;
   let timer: NodeJS.Timeout | undefined;
+  let pending = false;
   const run = (delay: number): void => {
     const mine = ++generation;
     pick.busy = true;
     clearTimeout(timer);
+    pending = true;
     timer = setTimeout(() => {
+      pending = false;
       if (mine !== generation) return; // a newer keystroke superseded this search
+      const progress = live?.indexing?.();
       try {
         const { query, types } = parseQuery(pick.value);
         const items = source(query, types);
         if (mine !== generation) return;
         pick.items = items;
-        pick.placeholder = items.length || !query ? hint : `No entity matches "${query}"`;
+        // The title is the one status line a user sees while typing (the placeholder hides).
+        pick.title = progress
+          ? `${title}: indexing ${progress.done}/${progress.total || '…'} documents`
+          : items.length || !query ? title : `${title}: nothing matches "${query}"`;
       } catch (err) {
         pick.items = [];
-        pick.placeholder = `Search failed: ${err instanceof Error ? err.message : String(err)}`;
+        pick.title = `${title}: search failed: ${err instanceof Error ? err.message : String(err)}`;
       } finally {
-        if (mine === generation) pick.busy = false;
+        if (mine === generation) pick.busy = !!progress;
       }
     }, delay);
   };
   return new Promise((resolve) => {
     const subscriptions = [
       pick.onDidChangeValue(() => run(TYPING_PAUSE_MS)),
+      // Throttled, not debounced: a steady stream of index events must not starve the results.
+      ...(live?.changes ?? []).map((event) => event(() => pending || run(REFRESH_PAUSE_MS))),
       pick.onDidAccept(() => {
         resolve(pick.selectedItems[0]?.entity ?? pick.activeItems[0]?.entity);
         pick.hide();
