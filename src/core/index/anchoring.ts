@@ -138,3 +138,8 @@ function commonPrefix(a: string, b: string): number {
 function clip(s: string): string {
   return s.length > 40 ? `${s.slice(0, 40)}…` : s;
 }
+
+/** The same target, re-anchored at [start, end) of `text`: anchors follow edits. */
+export function retarget(target: AnnotationTarget, text: string, start: number, end: number): AnnotationTarget {
+  return makeTarget(target.source, text, start, end);
+}

@@ -94,3 +94,8 @@ export function toStored(r: EntityRecord): Omit<EntityRecord, 'counts'> {
   const { counts: _counts, ...rest } = r;
   return rest;
 }
+
+/** A record read from entities.json, with defaults for what older or hand-edited files lack. */
+export function fromStored(r: EntityRecord): EntityRecord {
+  return { ...r, notes: r.notes ?? [], mergedIds: r.mergedIds ?? [], updated: r.updated ?? r.created, counts: { mentions: 0, documents: 0 } };
+}
