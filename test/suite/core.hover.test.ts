@@ -29,6 +29,7 @@ suite('core: hover', () => {
 
   const cases: [string, string, RegExp[]][] = [
     ['a place', 'Mekong', [/\*\*Mekong\*\* · Place/]],
+    ['a country', 'Germany', [/Place: country · Germany \(DE\) · 51° N, 9° E/]],
     ['a person', 'Amina Diallo', [/Amina Diallo\*\* · Person/, /mentions? in this document/]],
     ['a relative date', 'yesterday', [/· Date/, /2023-06-08/, /Thursday/, /1 day before the document date/]],
   ];

@@ -5,7 +5,7 @@ import type { EntityNote, MentionLocation } from '../../core/index/types';
 import type { Entity, EntityType } from '../../core/model';
 import type { HoverSection } from '../config';
 import { TYPE_LABEL } from './decorations';
-import { describeDate, escapeMarkdown } from './hoverText';
+import { describeDate, escapeMarkdown, formatCoordinates } from './hoverText';
 
 /** The only commands a hover card may run. */
 export const HOVER_COMMANDS = [
@@ -63,7 +63,7 @@ export function buildHoverCard(input: HoverCardInput): vscode.MarkdownString {
         const geo = entity.geo;
         if (input.type === 'PLACE' && geo) {
           const country = geo.country ? `${escapeMarkdown(geo.country)}${geo.countryCode ? ` (${escapeMarkdown(geo.countryCode)})` : ''}` : undefined;
-          const coords = geo.lat !== undefined && geo.lon !== undefined ? `${geo.lat.toFixed(4)}, ${geo.lon.toFixed(4)}` : undefined;
+          const coords = geo.lat !== undefined && geo.lon !== undefined ? formatCoordinates(geo.lat, geo.lon) : undefined;
           const parts = [escapeMarkdown(geo.kind), country, coords].filter(Boolean);
           lines.push(`Place: ${parts.join(' · ')}`);
         }

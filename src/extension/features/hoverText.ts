@@ -27,3 +27,10 @@ export function describeDate(value: string, documentDate: string | null): string
   return out;
 }
 
+
+/** "48.8566° N, 2.3522° E": at most four decimals (about 10 m), hemisphere letters instead of signs. */
+export function formatCoordinates(lat: number, lon: number): string | undefined {
+  if (!Number.isFinite(lat) || !Number.isFinite(lon) || Math.abs(lat) > 90 || Math.abs(lon) > 180) return undefined;
+  const part = (v: number, pos: string, neg: string): string => `${Number(Math.abs(v).toFixed(4))}° ${v >= 0 ? pos : neg}`;
+  return `${part(lat, 'N', 'S')}, ${part(lon, 'E', 'W')}`;
+}

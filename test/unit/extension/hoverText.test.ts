@@ -1,7 +1,7 @@
 // The hover card's text pieces: hostile text is escaped, dates are described against the
 // document date.
 import * as assert from 'node:assert';
-import { describeDate, escapeMarkdown } from '../../../src/extension/features/hoverText';
+import { describeDate, escapeMarkdown, formatCoordinates } from '../../../src/extension/features/hoverText';
 
 describe('hover text: escapeMarkdown', () => {
   const inert: [string, string][] = [
@@ -48,5 +48,20 @@ describe('hover text: describeDate', () => {
     it(`${value} against ${documentDate ?? 'no date'}`, () => {
       assert.deepStrictEqual(describeDate(value, documentDate), expected);
     });
+  }
+});
+
+describe('hover text: formatCoordinates', () => {
+  const cases: [number, number, string | undefined][] = [
+    [48.8566, 2.3522, '48.8566° N, 2.3522° E'],
+    [51, 9, '51° N, 9° E'],
+    [-33.86882, 151.20929, '33.8688° S, 151.2093° E'],
+    [40.7128, -74.006, '40.7128° N, 74.006° W'],
+    [0, 0, '0° N, 0° E'],
+    [91, 0, undefined],
+    [Number.NaN, 3, undefined],
+  ];
+  for (const [lat, lon, expected] of cases) {
+    it(`${lat}, ${lon}`, () => assert.strictEqual(formatCoordinates(lat, lon), expected));
   }
 });
