@@ -48,7 +48,7 @@ export function registerExtract(program: Command): void {
 function table(file: string, a: Analysis): string {
   const names = new Map(a.entities.map((e) => [e.id, e]));
   const lines = [`${file}  (document date ${a.documentDate ?? 'unknown'}, from ${a.documentDateSource}; ${a.mentions.length} mentions, ${a.entities.length} entities)`];
-  const width = Math.min(40, Math.max(4, ...a.mentions.map((m) => m.text.length)));
+  const width = Math.min(40, a.mentions.reduce((w, m) => Math.max(w, m.text.length), 4));
   for (const m of a.mentions) {
     const e = names.get(m.entity);
     const extra = e?.value ? `= ${e.value}` : e && e.canonical !== m.text ? `-> ${e.canonical}` : '';

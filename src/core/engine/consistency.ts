@@ -35,8 +35,9 @@ export function applyConsistency(text: string, cands: DocCandidate[]): DocCandid
   unifyTypes(cands);
   linkAcronyms(text, cands);
   const added = propagate(text, cands);
+  fullNameIndex = null;
   // Unknown single words with no support anywhere in the document are dropped.
-  return [...cands, ...added].filter((c) => c.confidence >= CONFIDENT || c.linkTo !== undefined || c.type === 'DATE');
+  return cands.concat(added).filter((c) => c.confidence >= CONFIDENT || c.linkTo !== undefined || c.type === 'DATE');
 }
 
 /** The same surface form gets one type in a document: the best-supported one. */
@@ -64,6 +65,9 @@ function linkAcronyms(text: string, cands: DocCandidate[]): void {
   const expansions: DocCandidate[] = [];
   for (const c of cands) {
     if (c.type === 'DATE' || !c.text.includes(' ')) continue;
+    // Cheap pre-check: an acronym definition starts with "(" or "," right after the name.
+    const next = text.slice(c.end, c.end + 3).trimStart()[0];
+    if (next !== '(' && next !== ',') continue;
     const m = ACRONYM_AFTER.exec(text.slice(c.end, c.end + 60));
     if (!m) continue;
     const start = c.end + m[0].lastIndexOf(m[1]);
@@ -83,9 +87,16 @@ function linkAcronyms(text: string, cands: DocCandidate[]): void {
     expansions.push(c);
   }
   // Initials match anywhere in the document: "DGSI" ... "Direction Générale de la Sécurité Intérieure".
+  const seenText = new Set<string>();
+  const expansionsByText: DocCandidate[] = [];
+  for (const o of cands) {
+    if (o.type === 'DATE' || o.type === 'PERSON' || !o.text.includes(' ') || seenText.has(o.text)) continue;
+    seenText.add(o.text);
+    expansionsByText.push(o);
+  }
   for (const c of cands) {
     if (c.linkTo !== undefined || c.text.includes(' ') || !/^[\p{Lu}.&-]{2,12}$/u.test(c.text)) continue;
-    const exp = cands.find((o) => o.type !== 'DATE' && o.type !== 'PERSON' && o.text.includes(' ') && isAcronymOf(c.text, o.text));
+    const exp = expansionsByText.find((o) => isAcronymOf(c.text, o.text));
     if (exp) {
       c.type = exp.type;
       c.confidence = Math.max(c.confidence, 0.8);
@@ -96,8 +107,16 @@ function linkAcronyms(text: string, cands: DocCandidate[]): void {
 }
 
 function propagate(text: string, cands: DocCandidate[]): DocCandidate[] {
-  const taken = cands.filter((c) => c.confidence >= CONFIDENT || c.type === 'DATE').map((c) => [c.start, c.end] as [number, number]);
-  const free = (s: number, e: number): boolean => !taken.some(([a, b]) => s < b && a < e);
+  // Occupancy per character: overlap checks stay O(span) however many mentions there are.
+  const occupied = new Uint8Array(text.length);
+  const occupy = (s: number, e: number): void => {
+    occupied.fill(1, s, e);
+  };
+  const free = (s: number, e: number): boolean => {
+    for (let i = s; i < e; i++) if (occupied[i]) return false;
+    return true;
+  };
+  for (const c of cands) if (c.confidence >= CONFIDENT || c.type === 'DATE') occupy(c.start, c.end);
   const added: DocCandidate[] = [];
   const forms = new Map<string, DocCandidate>();
   for (const c of cands) if (c.type !== 'DATE' && c.confidence >= CONFIDENT && !forms.has(c.text)) forms.set(c.text, c);
@@ -134,9 +153,11 @@ function propagate(text: string, cands: DocCandidate[]): DocCandidate[] {
     c.linkTo = nearestFullName(cands, c.text, c.start) ?? parts.get(c.text)!.start;
   }
   // "Said and Cherif Kouachi": a lone first name coordinated with a full name shares its surname.
+  const fullNameAt = new Map<number, DocCandidate>();
+  for (const c of cands) if (c.type === 'PERSON' && c.text.includes(' ')) fullNameAt.set(c.start, c);
   for (const c of cands) {
     if (c.type !== 'PERSON' || c.text.includes(' ') || c.confidence >= CONFIDENT) continue;
-    const full = cands.find((o) => o.type === 'PERSON' && o.text.includes(' ') && o.start > c.end && /^ and $/.test(text.slice(c.end, o.start)));
+    const full = text.startsWith(' and ', c.end) ? fullNameAt.get(c.end + 5) : undefined;
     if (full) {
       c.confidence = 0.6;
       c.source = 'consistency';
@@ -149,7 +170,7 @@ function propagate(text: string, cands: DocCandidate[]): DocCandidate[] {
       if (isWordBoundary(text, i, end) && free(i, end)) {
         const c = make(i);
         added.push(c);
-        taken.push([i, end]);
+        occupy(i, end);
       }
       i = text.indexOf(form, i + 1);
     }
@@ -175,19 +196,46 @@ function propagate(text: string, cands: DocCandidate[]): DocCandidate[] {
   return added;
 }
 
-/** The full name a name part refers to: the closest preceding full name containing it. */
-function nearestFullName(cands: DocCandidate[], part: string, at: number): number | undefined {
-  let best: DocCandidate | undefined;
+/** Starts of confident full person names containing each name part, in document order. */
+let fullNameIndex: { cands: DocCandidate[]; byPart: Map<string, number[]> } | null = null;
+
+function indexFullNames(cands: DocCandidate[]): Map<string, number[]> {
+  if (fullNameIndex?.cands === cands) return fullNameIndex.byPart;
+  const byPart = new Map<string, number[]>();
   for (const c of cands) {
     if (c.type !== 'PERSON' || !c.text.includes(' ') || c.confidence < CONFIDENT) continue;
-    if (!c.text.split(/[ ]/).some((w) => w === part || w.replace(/^(?:al|el)-/, '') === part)) continue;
-    if (!best || (c.start <= at && (best.start > at || c.start > best.start)) || (best.start > at && c.start < best.start)) best = c;
+    for (const w of c.text.split(' ')) {
+      for (const p of new Set([w, w.replace(/^(?:al|el)-/, '')])) {
+        const list = byPart.get(p) ?? [];
+        list.push(c.start);
+        byPart.set(p, list);
+      }
+    }
   }
-  return best?.start;
+  for (const list of byPart.values()) list.sort((a, b) => a - b);
+  fullNameIndex = { cands, byPart };
+  return byPart;
+}
+
+/** The full name a name part refers to: the closest preceding full name containing it. */
+function nearestFullName(cands: DocCandidate[], part: string, at: number): number | undefined {
+  const list = indexFullNames(cands).get(part);
+  if (!list?.length) return undefined;
+  let lo = 0;
+  let hi = list.length - 1;
+  let best = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid] <= at) {
+      best = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return best >= 0 ? list[best] : list[0];
 }
 
 function isWordBoundary(text: string, start: number, end: number): boolean {
   const before = start > 0 ? text[start - 1] : ' ';
   const after = end < text.length ? text[end] : ' ';
-  return !/[\p{L}\p{N}\-]/u.test(before) && !/[\p{L}\p{N}]/u.test(after) && !(after === '-' && /[\p{L}]/u.test(text[end + 1] ?? ''));
+  return !/[\p{L}\p{N}-]/u.test(before) && !/[\p{L}\p{N}]/u.test(after) && !(after === '-' && /[\p{L}]/u.test(text[end + 1] ?? ''));
 }

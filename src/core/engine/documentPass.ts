@@ -25,7 +25,7 @@ export function documentPass(raw: string, masked: MaskedText, paragraphs: Paragr
       cands.push({ ...c, start, end, text: s, linkTo: c.expansionOf ? p.start + c.expansionOf.start : undefined });
     }
   });
-  cands.push(...lexiconCandidates(text, lexicon));
+  for (const c of lexiconCandidates(text, lexicon)) cands.push(c);
   for (const c of cands) relabel(c, lexicon);
   cands = cands.filter((c) => !isSuppressed(c, lexicon));
 
@@ -46,22 +46,23 @@ export function documentPass(raw: string, masked: MaskedText, paragraphs: Paragr
   let placed = applyConsistency(text, cands) as Placed[];
   for (const c of placed) relabel(c, lexicon);
   placed = placed.filter((c) => !isSuppressed(c, lexicon));
-  const kept = removeOverlaps(placed);
+  const kept = removeOverlaps(placed, text.length);
   const { mentions, entities } = groupEntities(kept);
   const merged = applyMerges(mentions, entities, lexicon);
   return { documentDate: docDate.date, documentDateSource: docDate.source, entities: merged, mentions, engineVersion };
 }
 
 /** Lexicon first, then confidence, then length: the kept mentions never overlap. */
-function removeOverlaps(cands: Placed[]): Placed[] {
+function removeOverlaps(cands: Placed[], length: number): Placed[] {
   const rank = (c: Placed): number => (c.source === 'lexicon' ? 10 : 0) + c.confidence;
   const sorted = [...cands].sort((a, b) => rank(b) - rank(a) || b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: Placed[] = [];
-  const taken: [number, number][] = [];
-  for (const c of sorted) {
-    if (c.end <= c.start || taken.some(([s, e]) => c.start < e && s < c.end)) continue;
+  const occupied = new Uint8Array(length);
+  outer: for (const c of sorted) {
+    if (c.end <= c.start) continue;
+    for (let i = c.start; i < c.end; i++) if (occupied[i]) continue outer;
+    occupied.fill(1, c.start, c.end);
     kept.push(c);
-    taken.push([c.start, c.end]);
   }
   return kept.sort((a, b) => a.start - b.start);
 }

@@ -82,7 +82,21 @@ export function groupEntities(cands: Placed[]): { mentions: Mention[]; entities:
   return { mentions, entities };
 }
 
+const keyCache = new Map<string, string>();
+
 function keyOf(c: Placed): string {
+  if (c.forcedEntity) return `FORCED:${c.forcedEntity}`;
+  const id = `${c.type}\u0000${c.value ?? ''}\u0000${c.text}`;
+  let key = keyCache.get(id);
+  if (key === undefined) {
+    if (keyCache.size > 50000) keyCache.clear();
+    key = computeKey(c);
+    keyCache.set(id, key);
+  }
+  return key;
+}
+
+function computeKey(c: Placed): string {
   if (c.forcedEntity) return `FORCED:${c.forcedEntity}`;
   if (c.type === 'DATE') return `DATE:${c.value ?? c.text}`;
   if (c.type === 'PLACE') {

@@ -19,6 +19,7 @@ function blank(s: string): string {
 
 export function maskText(raw: string, languageId?: string): MaskedText {
   // Control characters (NUL, CR, ...) would confuse the tokenizer; a space keeps every offset.
+  // eslint-disable-next-line no-control-regex
   let text = raw.replace(/[\u0000-\u0008\u000b-\u001f\u007f\u200b\u2028\u2029]/g, ' ');
   const fm = FRONT_MATTER.exec(text);
   const isMarkdown = languageId === 'markdown' || fm !== null;
