@@ -44,6 +44,16 @@ export function buildRegistry(input: RegistryInput): Map<string, EntityRecord> {
       (surfaceForms.get(m.entity) ?? surfaceForms.set(m.entity, new Set()).get(m.entity))!.add(m.text);
     }
   }
+  // An entity the user wrote about stays in the registry when its last mention goes away, so its
+  // notes stay visible (and in entities.json) until a document names it again.
+  for (const a of input.annotations) {
+    const id = (a.kind === 'note' || a.kind === 'rename') && a.body.entity ? resolve(a.body.entity) : undefined;
+    const prev = id ? input.previous.get(id) : undefined;
+    if (id && prev && !records.has(id)) {
+      records.set(id, { ...prev, aliases: [], notes: [], mergedIds: [], counts: { mentions: 0, documents: 0 } });
+      for (const alias of prev.aliases) surfaceOf(surfaceForms, id).add(alias);
+    }
+  }
   const splitAliases = new Set<string>();
   for (const a of chronological(input.annotations)) {
     const target = a.body.entity ? records.get(resolve(a.body.entity)) : undefined;

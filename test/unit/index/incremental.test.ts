@@ -46,6 +46,17 @@ describe('index: incremental updates', () => {
     index.dispose();
   });
 
+  it('an entity with notes stays in the registry when its last document goes', async () => {
+    const { index } = await openTestIndex(DOCS);
+    await index.annotate({ kind: 'note', entity: 'place:leeds', note: 'Derailment site.' });
+    await index.flush();
+    await index.removeDocument('b.txt');
+    const leeds = index.getEntity('place:leeds');
+    assert.deepEqual([leeds?.canonical, leeds?.counts.mentions, leeds?.notes.map((n) => n.text)], ['Leeds', 0, ['Derailment site.']]);
+    assert.equal(index.getEntity('org:network-rail'), undefined, 'entities nobody annotated go with their documents');
+    index.dispose();
+  });
+
   it('a scan drops vanished files, reports too-large and binary files, and keeps going', async () => {
     const ws = new MemoryWorkspace({ ...DOCS, 'big.txt': 'x'.repeat(3000), 'bin.txt': 'a\u0000b', 'node_modules/x.txt': 'FNV' });
     const { index } = await openTestIndex({}, { workspace: ws, maxFileSizeMB: 0.002 });
