@@ -19,13 +19,17 @@ export function post(message: ViewMessage): void {
   vscode.postMessage(message);
 }
 
+// One saved object per webview: each view's own state plus the scroll position kept here.
+const raw = vscode.getState();
+let saved: Record<string, unknown> = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+
 export function loadState<T extends object>(fallback: T): T {
-  const saved = vscode.getState();
-  return saved && typeof saved === 'object' ? { ...fallback, ...(saved as Partial<T>) } : fallback;
+  return { ...fallback, ...(saved as Partial<T>) };
 }
 
 export function saveState(state: object): void {
-  vscode.setState(state);
+  saved = { ...saved, ...state };
+  vscode.setState(saved);
 }
 
 export function openAt(at: CorpusLocation): void {
@@ -42,8 +46,16 @@ export function onModel<K extends CorpusViewKind>(kind: K, draw: (message: Model
   window.addEventListener('message', (event: MessageEvent<unknown>) => {
     const m = event.data as ModelMessage<K> | undefined;
     if (!m || m.type !== 'model' || m.kind !== kind) return;
+    const first = !last;
     last = m;
     draw(m);
+    // A panel shown again is a fresh page: put the reader back where they were.
+    if (first && typeof saved.scrollY === 'number') window.scrollTo(0, saved.scrollY);
+  });
+  let scrollTimer: number | undefined;
+  window.addEventListener('scroll', () => {
+    window.clearTimeout(scrollTimer);
+    scrollTimer = window.setTimeout(() => saveState({ scrollY: window.scrollY }), 200);
   });
   let timer: number | undefined;
   window.addEventListener('resize', () => {

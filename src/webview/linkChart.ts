@@ -58,7 +58,7 @@ function controls(model: LinkChartModel): HTMLElement {
   const types = (['PERSON', 'ORG', 'PLACE'] as EntityType[]).map((t) => {
     const box = h('input', { type: 'checkbox', checked: opts.types.includes(t) });
     box.addEventListener('change', () => send({ types: box.checked ? [...opts.types, t] : opts.types.filter((x) => x !== t) }));
-    return h('label', { 'data-type': t }, box, ` ${TYPE_NAMES[t]}s`);
+    return h('label', { 'data-type': t }, box, ` ${{ PERSON: 'people', ORG: 'organisations', PLACE: 'places', DATE: 'dates' }[t]}`);
   });
   const scope = h('select', { 'aria-label': 'Named together in the same' }, h('option', { value: 'sentence', selected: opts.scope === 'sentence' }, 'sentence'), h('option', { value: 'paragraph', selected: opts.scope === 'paragraph' }, 'paragraph'));
   scope.addEventListener('change', () => send({ scope: scope.value === 'paragraph' ? 'paragraph' : 'sentence' }));
@@ -106,6 +106,8 @@ function chart(model: LinkChartModel): SVGSVGElement {
   // A layout the user already has only settles; a new one runs to rest. Synchronous and bounded.
   if (known === nodes.length) simulation.alpha(0.05);
   for (let i = 0; i < 300 && simulation.alpha() > simulation.alphaMin(); i++) simulation.tick();
+  // Only the nodes on screen are remembered, so the saved state never grows without bound.
+  state.positions = {};
   for (const n of nodes) {
     n.x = Math.max(radius(n), Math.min(width - radius(n), n.x ?? width / 2));
     n.y = Math.max(radius(n), Math.min(height - radius(n), n.y ?? height / 2));
