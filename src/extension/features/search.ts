@@ -24,6 +24,7 @@ const TYPING_PAUSE_MS = 60;
 /** Index updates arrive in bursts while scanning: refresh the results at most this often. */
 const REFRESH_PAUSE_MS = 250;
 const RESULTS = 30;
+const DETAILED_ROWS = 10;
 
 interface EntityItem extends vscode.QuickPickItem {
   entity: string;
@@ -62,7 +63,8 @@ async function searchWorkspace(services: DossierServices, query = ''): Promise<M
     const found = q
       ? from.search(q, { types, limit: RESULTS }).map((r) => r.entity)
       : from.entities().filter((e) => !types || types.includes(e.type)).sort((a, b) => b.counts.mentions - a.counts.mentions).slice(0, RESULTS);
-    return found.map((e) => entityItem(e, topDocuments(from.mentionsOf(e.id).map((l) => l.path))));
+    // Top documents cost a walk over the entity's mentions: only for the rows a user sees first.
+    return found.map((e, i) => entityItem(e, i < DETAILED_ROWS ? topDocuments(from.mentionsOf(e.id).map((l) => l.path)) : []));
   };
   const wi = services.workspaceIndex;
   // Reopened (trust granted, coverage settings changed): search the new index.
