@@ -89,6 +89,7 @@ function linkAcronyms(text: string, cands: DocCandidate[]): void {
   // Initials match anywhere in the document: "DGSI" ... "Direction Générale de la Sécurité Intérieure".
   const seenText = new Set<string>();
   const expansionsByText: DocCandidate[] = [];
+  const expansionOf = new Map<string, DocCandidate | null>();
   for (const o of cands) {
     if (o.type === 'DATE' || o.type === 'PERSON' || !o.text.includes(' ') || seenText.has(o.text)) continue;
     seenText.add(o.text);
@@ -96,7 +97,11 @@ function linkAcronyms(text: string, cands: DocCandidate[]): void {
   }
   for (const c of cands) {
     if (c.linkTo !== undefined || c.text.includes(' ') || !/^[\p{Lu}.&-]{2,12}$/u.test(c.text)) continue;
-    const exp = expansionsByText.find((o) => isAcronymOf(c.text, o.text));
+    let exp = expansionOf.get(c.text);
+    if (exp === undefined) {
+      exp = expansionsByText.find((o) => isAcronymOf(c.text, o.text)) ?? null;
+      expansionOf.set(c.text, exp);
+    }
     if (exp) {
       c.type = exp.type;
       c.confidence = Math.max(c.confidence, 0.8);
@@ -163,16 +168,25 @@ function propagate(text: string, cands: DocCandidate[]): DocCandidate[] {
       c.source = 'consistency';
     }
   }
+  // One pass over the text indexes where each word starts: looking a name up is then a
+  // handful of startsWith checks instead of a scan of the whole document per name.
+  const wordStarts = new Map<string, number[]>();
+  const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu;
+  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
+    const list = wordStarts.get(m[0]);
+    if (list) list.push(m.index);
+    else wordStarts.set(m[0], [m.index]);
+  }
   const search = (form: string, make: (start: number) => DocCandidate): void => {
-    let i = text.indexOf(form);
-    while (i >= 0) {
+    WORD.lastIndex = 0;
+    const first = WORD.exec(form);
+    if (!first || first.index !== 0) return;
+    for (const i of wordStarts.get(first[0]) ?? []) {
       const end = i + form.length;
-      if (isWordBoundary(text, i, end) && free(i, end)) {
-        const c = make(i);
-        added.push(c);
+      if (text.startsWith(form, i) && isWordBoundary(text, i, end) && free(i, end)) {
+        added.push(make(i));
         occupy(i, end);
       }
-      i = text.indexOf(form, i + 1);
     }
   };
   // Longest forms first, so "Barack Obama" is found before "Obama".
