@@ -8,7 +8,7 @@ import { AnnotationLog } from './annotationLog';
 import { AnalysisCache } from './analysisCache';
 import { analyseDocument, decorate, type AnalysisOrigin, type DocumentState } from './documentState';
 import { Emitter } from './emitter';
-import { deriveLexicon, lexiconForText, mergeMap } from './lexicon';
+import { changedNames, deriveLexicon, lexiconForText, mergeMap } from './lexicon';
 import { definitionOf, mentionAt, mentionsOf } from './queries';
 import { buildRegistry, fromStored, toStored } from './registry';
 import { scanWorkspace } from './scan';
@@ -278,7 +278,10 @@ class WorkspaceEntityIndex implements EntityIndex {
     this.lex = deriveLexicon(this.log.all());
     const before = new Map([...this.docs].map(([p, d]) => [p, d.mentions]));
     const dirty = new Set<string>();
+    // Only a document containing a name whose lexicon entry changed can analyse differently.
+    const names = [...changedNames(old, this.lex)];
     for (const doc of [...this.docs.values()]) {
+      if (doc.key && !names.some((n) => doc.text.includes(n))) continue;
       if ((await this.analyse(doc.path, doc.text)) !== 'unchanged') dirty.add(doc.path);
     }
     const all = !touched || stableStringify(old.merges) !== stableStringify(this.lex.merges);

@@ -103,3 +103,21 @@ export function mergeMap(lexicon: Lexicon): (id: string) => string {
     return cur;
   };
 }
+
+/** Surface forms whose entry, suppression or relabel differs between two lexicons. */
+export function changedNames(a: Lexicon, b: Lexicon): Set<string> {
+  const out = new Set<string>();
+  const key = (lex: Lexicon) => {
+    const m = new Map<string, string>();
+    const add = (kind: string, e: { text: string }) => m.set(e.text, `${m.get(e.text) ?? ''}|${kind}:${JSON.stringify(e)}`);
+    lex.entries.forEach((e) => add('e', e));
+    lex.suppress.forEach((e) => add('s', e));
+    lex.relabel.forEach((e) => add('r', e));
+    return m;
+  };
+  const ka = key(a);
+  const kb = key(b);
+  for (const [text, v] of ka) if (kb.get(text) !== v) out.add(text);
+  for (const text of kb.keys()) if (!ka.has(text)) out.add(text);
+  return out;
+}
