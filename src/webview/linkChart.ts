@@ -131,7 +131,11 @@ function chart(model: LinkChartModel): SVGSVGElement {
     // Labels point inwards, so those near the right edge are not cut off.
     const right = (n.x ?? 0) > width * 0.7;
     if (labelled.has(n.id)) g.append(svg('text', { x: right ? -radius(n) - 3 : radius(n) + 3, y: 4, 'text-anchor': right ? 'end' : 'start', class: 'node-label' }, short(n.label)));
-    activatable(g, `${n.label}, ${TYPE_NAMES[n.type]}, ${plural(n.mentions, 'mention')}, ${plural(n.degree, 'link')}`, () => openAt(n.at));
+    activatable(g, `${n.label}, ${TYPE_NAMES[n.type]}, ${plural(n.mentions, 'mention')}, ${plural(n.degree, 'link')}. F shows only its links.`, () => openAt(n.at));
+    // Alt+click or F: the chart of this entity's links (Enter and click open the article).
+    const focusOn = (): void => post({ type: 'options', options: { ...model.options, focus: n.id } });
+    g.addEventListener('click', (e) => e.altKey && (e.stopImmediatePropagation(), focusOn()), { capture: true });
+    g.addEventListener('keydown', (e) => (e.key === 'f' || e.key === 'F') && (e.preventDefault(), focusOn()));
     const highlight = (on: boolean): void => {
       root.classList.toggle('focusing', on);
       for (const { line } of lines) line.classList.toggle('near', on && (line.dataset.a === n.id || line.dataset.b === n.id));
@@ -192,6 +196,8 @@ function linkRow(e: LinkEdge, model: LinkChartModel): HTMLLIElement {
     h('span', { class: 'pair' }, `${name(e.source)} — ${name(e.target)}`),
     h('span', { class: 'weight' }, plural(e.weight, 'time')),
     h('span', { class: 'where' }, e.documents.join(', ')),
+    // Each passage naming both, to read them one by one.
+    h('div', { class: 'docs' }, ...e.evidence.map((at) => activatable(h('span', { class: 'doc' }, `${at.path}:${at.line + 1}`), `passage in ${at.path} line ${at.line + 1}`, () => openAt(at)))),
   );
   return activatable(li, `${name(e.source)} and ${name(e.target)}, named together ${plural(e.weight, 'time')}; open the first passage`, () => openAt(e.evidence[0]));
 }

@@ -15,6 +15,7 @@ const state = loadState<State>({ hidden: [] });
 const LANE_ROWS = 4;
 const ROW = 12;
 const DAY_MS = 86_400_000;
+const LIST_LIMIT = 1500;
 let current: { model: TimelineModel; note: string | undefined } | undefined;
 
 onModel('timeline', ({ model, note }) => {
@@ -44,12 +45,15 @@ function draw(): void {
     const why = model.focus ? `No date is named with ${model.focus.label}.` : 'No dates with a calendar value in the indexed documents.';
     return page('Timeline', summary, note ?? why, model.focus && focusBanner(`Dates named with ${model.focus.label}`, 'Show all dates', () => post({ type: 'options', options: {} })));
   }
-  const list = h('ol', { class: 'events', 'aria-label': 'Dated events in order' }, ...shown.map(row));
+  // Thousands of rows would make the panel sluggish; the axis still shows every event.
+  const listed = shown.slice(0, LIST_LIMIT);
+  const list = h('ol', { class: 'events', 'aria-label': 'Dated events in order' }, ...listed.map(row));
   arrowNavigation(list, 'li');
   const domain: [number, number] = zoom ?? [Math.min(...shown.map((e) => day(e.start))), Math.max(...shown.map((e) => day(e.end)))];
   const banner = model.focus && focusBanner(`Dates named with ${model.focus.label}`, 'Show all dates', () => post({ type: 'options', options: {} }));
-  page('Timeline', summary, note, banner, filters(model), shown.length ? axis(shown, domain) : h('p', { class: 'note' }, 'No event in this range.'), list);
-  reportRendered({ marks: shown.length, items: shown.length });
+  const more = shown.length > LIST_LIMIT ? h('p', { class: 'note' }, `The list stops at ${LIST_LIMIT} of ${shown.length} events: zoom in (drag across the axis) to list the rest.`) : null;
+  page('Timeline', summary, note, banner, filters(model), shown.length ? axis(shown, domain) : h('p', { class: 'note' }, 'No event in this range.'), list, more);
+  reportRendered({ marks: shown.length, items: listed.length });
 }
 
 function filters(model: TimelineModel): HTMLElement {
