@@ -74,7 +74,8 @@ export function registerAnnotate(services: DossierServices): vscode.Disposable {
       if (!from) return undefined;
       const fromName = index.getEntity(from)?.canonical ?? from;
       const into = (positioned ? args.entity : undefined) ?? (await pickEntity(index, `Merge "${fromName}" into…`, from));
-      return into && into !== from ? { kind: 'merge', from, into } : undefined;
+      if (into && (index.getEntity(into)?.id ?? into) === (index.getEntity(from)?.id ?? from)) return tell(`Dossier: "${fromName}" is already that entity.`);
+      return into ? { kind: 'merge', from, into } : undefined;
     }),
     command('dossier.renameEntity', 'entity', async ({ args, target, index }) => {
       const entity = entityOf(args, target) ?? (await pickEntity(index, 'Rename which entity…'));
