@@ -37,7 +37,14 @@ export function editorOf(page, name) {
 /** Runs a command through the palette (F1), exactly as a user would. */
 export async function runFromPalette(page, label) {
   await page.keyboard.press('F1');
-  await quickInput(page).waitFor({ state: 'visible' });
+  const opened = await quickInput(page).waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false);
+  if (!opened) {
+    // Keys pressed while a webview has focus can stay inside its iframe: a user would click
+    // the workbench first. The window title is a spot where a click does nothing else.
+    await page.locator('.part.titlebar .window-title').first().click();
+    await page.keyboard.press('F1');
+    await quickInput(page).waitFor({ state: 'visible', timeout: 10_000 });
+  }
   await quickInput(page).fill('>' + label);
   await quickRows(page).filter({ hasText: label }).first().waitFor({ timeout: 10_000 });
   await page.keyboard.press('Enter');
