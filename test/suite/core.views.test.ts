@@ -125,6 +125,12 @@ suite('core: views and status bar', () => {
     }
   });
 
+  test('Open from a Documents node opens that document', async () => {
+    const uri = sampleUri('water-summit.md');
+    await vscode.commands.executeCommand('dossier.entities.open', { kind: 'document', path: 'water-summit.md', uri: uri.toString(), entities: 1, counts: {} });
+    await waitFor('water-summit.md in the editor', () => vscode.window.activeTextEditor?.document.uri.toString() === uri.toString());
+  });
+
   test('Orphans: an annotation whose text was deleted on disk shows up with its reason', async () => {
     const index = await indexedWorkspace(api);
     const uri = sampleUri('rail-inquiry.txt');

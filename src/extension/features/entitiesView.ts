@@ -1,6 +1,7 @@
 // The Entities view: scope (this document / workspace), filter, sort, context-menu actions,
 // and revealing the entity under the cursor.
 import * as vscode from 'vscode';
+import type { Orphan } from '../../core/index/types';
 import type { DossierServices } from '../services';
 import { spanAt } from '../convert';
 import {
@@ -168,13 +169,22 @@ export function registerEntitiesView(services: DossierServices): vscode.Disposab
     describe();
   };
 
-  const open = async (node?: EntitiesNode): Promise<void> => {
-    if (!node || node.kind === 'type') return;
-    if (node.kind === 'mention') {
-      await openMention(node.uri, node.start, node.end);
+  /** "Open" from any Dossier view's context menu: entities, documents and orphans. */
+  const open = async (arg?: unknown): Promise<void> => {
+    if (!arg || typeof arg !== 'object') return;
+    const node = arg as { kind?: string; uri?: string; start?: number; end?: number; orphan?: Orphan };
+    if (node.orphan && node.uri) {
+      const at = node.orphan.annotation.target?.selector[1];
+      await openMention(node.uri, at?.start ?? 0, at?.end ?? 0);
       return;
     }
-    const first = node.kind === 'entity' ? entityChildren(node, provider.source)[0] : node;
+    if ((node.kind === 'mention' || node.kind === 'document') && node.uri) {
+      await openMention(node.uri, node.start ?? 0, node.end ?? node.start ?? 0);
+      return;
+    }
+    if (node.kind !== 'entity' && node.kind !== 'entityDocument') return;
+    const tree = arg as EntitiesNode;
+    const first = tree.kind === 'entity' ? entityChildren(tree, provider.source)[0] : tree;
     const target = first?.kind === 'entityDocument' ? documentMentions(first, provider.source)[0] : first;
     if (target?.kind === 'mention') await openMention(target.uri, target.start, target.end);
   };
