@@ -59,7 +59,7 @@ export async function run({ page, shot, note, workspace }) {
   const events = await timeline.locator('li.event').count();
   note(`timeline: ${events} events`);
   await page.waitForTimeout(300);
-  await page.screenshot({ path: path.join(path.dirname(shot), '06-timeline.png') });
+  await page.screenshot({ path: path.join(path.dirname(shot), '06-corpus-views.timeline.png') });
   // Drag across the last fifth of the axis: the view zooms to that range and lists fewer events.
   const axis = timeline.locator('svg.timeline');
   const box = await axis.boundingBox();
@@ -70,7 +70,7 @@ export async function run({ page, shot, note, workspace }) {
   await page.mouse.up();
   await eventually('the timeline to zoom', async () => (await timeline.locator('li.event').count()) < events);
   note(`zoomed timeline: ${await timeline.locator('li.event').count()} events`);
-  await page.screenshot({ path: path.join(path.dirname(shot), '06-timeline-zoomed.png') });
+  await page.screenshot({ path: path.join(path.dirname(shot), '06-corpus-views.timeline-zoomed.png') });
   await timeline.locator('#zoom-reset').click();
   await eventually('the whole timeline again', async () => (await timeline.locator('li.event').count()) === events);
 
@@ -94,7 +94,7 @@ export async function run({ page, shot, note, workspace }) {
   note(`map: ${await map.locator('svg.map g.place').count()} places`);
   assert.ok((await map.locator('svg.map path.country').count()) > 100, 'the world outline is drawn');
   await page.waitForTimeout(300);
-  await page.screenshot({ path: path.join(path.dirname(shot), '06-map.png') });
+  await page.screenshot({ path: path.join(path.dirname(shot), '06-corpus-views.map.png') });
   // Keyboard zoom: the places spread apart.
   const spread = async () => map.locator('svg.map g.place').evaluateAll((gs) => {
     const xs = gs.map((g) => g.getBoundingClientRect().x);
@@ -105,5 +105,5 @@ export async function run({ page, shot, note, workspace }) {
   await page.keyboard.press('+');
   await page.keyboard.press('+');
   await eventually('the map to zoom in', async () => (await spread()) > before * 1.5);
-  await page.screenshot({ path: path.join(path.dirname(shot), '06-map-zoomed.png') });
+  await page.screenshot({ path: path.join(path.dirname(shot), '06-corpus-views.map-zoomed.png') });
 }
