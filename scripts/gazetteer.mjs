@@ -47,7 +47,7 @@ const REGIONS = [
   ['Gulf', 'region', 26, 51], ['Persian Gulf', 'region', 26, 52], ['Arabian Peninsula', 'region', 23, 45], ['Horn of Africa', 'region', 8, 45],
   ['Southeast Asia', 'region', 10, 105], ['East Asia', 'region', 35, 115], ['South Asia', 'region', 20, 78], ['Central Asia', 'region', 45, 65],
   ['Eastern Europe', 'region', 50, 30], ['Western Europe', 'region', 48, 5], ['Siberia', 'region', 60, 100], ['Kashmir', 'region', 34, 76],
-  ['Silicon Valley', 'region', 37.4, -122], ['Wall Street', 'site', 40.71, -74.01], ['Bavaria', 'region', 48.8, 11.5], ['Catalonia', 'region', 41.8, 1.5],
+  ['Silicon Valley', 'region', 37.4, -122], ['Wall Street', 'site', 40.71, -74.01], ['White House', 'site', 38.9, -77.04], ['Downing Street', 'site', 51.5, -0.13], ['Capitol Hill', 'site', 38.89, -77.01], ['Bavaria', 'region', 48.8, 11.5], ['Catalonia', 'region', 41.8, 1.5],
   ['Flanders', 'region', 51, 4], ['Wallonia', 'region', 50.4, 4.5], ['Normandy', 'region', 49, 0], ['Brittany', 'region', 48, -3], ['Provence', 'region', 44, 6],
   ['Tuscany', 'region', 43.4, 11], ['Sicily', 'region', 37.5, 14], ['Corsica', 'region', 42, 9], ['Kurdistan', 'region', 36, 44], ['Chechnya', 'region', 43.4, 45.7],
   ['Crimea', 'region', 45, 34], ['Donbas', 'region', 48, 38], ['Tibet', 'region', 31, 88], ['Xinjiang', 'region', 41, 85], ['Darfur', 'region', 13, 24],

@@ -4,7 +4,9 @@
 import type { EntityType } from '../model';
 import type { Candidate } from './types';
 import { lookupPlace } from './gazetteer';
-import { NEVER_NAMES, PARTICLES, TITLES } from './lexicons/names';
+import { blockedAfter } from './names';
+import { isCommonWord } from './nlp';
+import { NEVER_ALONE, NEVER_NAMES, ORG_START_WORDS, PARTICLES, TITLES } from './lexicons/names';
 
 /** A candidate placed in the document, with the alias link the grouping step will honour. */
 export interface DocCandidate extends Candidate {
@@ -183,7 +185,7 @@ function propagate(text: string, cands: DocCandidate[]): DocCandidate[] {
     if (!first || first.index !== 0) return;
     for (const i of wordStarts.get(first[0]) ?? []) {
       const end = i + form.length;
-      if (text.startsWith(form, i) && isWordBoundary(text, i, end) && free(i, end)) {
+      if (text.startsWith(form, i) && isWordBoundary(text, i, end) && free(i, end) && !blockedAfter(text, end)) {
         added.push(make(i));
         occupy(i, end);
       }
@@ -192,6 +194,18 @@ function propagate(text: string, cands: DocCandidate[]): DocCandidate[] {
   // Longest forms first, so "Barack Obama" is found before "Obama".
   for (const [form, c] of [...forms].sort((a, b) => b[0].length - a[0].length)) {
     search(form, (start) => ({ start, end: start + form.length, text: form, type: c.type, source: 'consistency', confidence: Math.min(c.confidence, 0.7), linkTo: c.start }));
+  }
+  // "Lockheed" for "Lockheed Martin", "Cerberus" for "Cerberus Capital Management".
+  const orgHeads = new Map<string, DocCandidate>();
+  for (const c of cands) {
+    if (c.type !== 'ORG' || c.confidence < CONFIDENT || !c.text.includes(' ')) continue;
+    const head = c.text.split(' ')[0];
+    if (head.length < 3 || !/^\p{Lu}\p{Ll}/u.test(head) || forms.has(head) || parts.has(head) || lookupPlace(head)) continue;
+    if (NEVER_NAMES.has(head.toLowerCase()) || NEVER_ALONE.has(head.toLowerCase()) || ORG_START_WORDS.has(head.toLowerCase()) || isCommonWord(head, true)) continue;
+    if (!orgHeads.has(head)) orgHeads.set(head, c);
+  }
+  for (const [head, c] of orgHeads) {
+    search(head, (start) => ({ start, end: start + head.length, text: head, type: 'ORG', source: 'consistency', confidence: 0.55, linkTo: c.start }));
   }
   for (const [part, c] of [...parts].sort((a, b) => b[0].length - a[0].length)) {
     search(part, (start) => ({ start, end: start + part.length, text: part, type: 'PERSON', source: 'consistency', confidence: 0.6, linkTo: nearestFullName(cands, part, start) ?? c.start }));

@@ -4,13 +4,15 @@
 import type { EntityType } from '../model';
 import type { Candidate } from './types';
 import { Token, tokenize } from './tokens';
-import { isCommonWord, tagTerms } from './nlp';
+import { isCommonNoun, isCommonWord, tagTerms } from './nlp';
 import { isDemonym, lookupPlace } from './gazetteer';
 import { CONNECTORS, KNOWN_ORGS, NEVER_ALONE, NEVER_NAMES, NON_ENTITY_HEADS, NOT_ENTITIES, ORG_HEADS_OF, ORG_START_WORDS, ORG_WORDS, PARTICLES, PLACE_STARTS, PLACE_WORDS, SPEECH_VERBS, STATE_NOUNS, TITLES, VENUE_NOUNS } from './lexicons/names';
 
 interface Run {
   tokens: Token[];
   titled: boolean;
+  /** Stands right before a title ("Uralsib analyst", "Ryanair CEO"): an employer, not a person. */
+  beforeTitle?: boolean;
 }
 
 const lc = (t: Token): string => t.text.toLowerCase();
@@ -82,7 +84,7 @@ function collectRuns(text: string, tokens: Token[], inDate: (t: Token) => boolea
       cur.push(t); // "al Qaeda in the Arabian Peninsula": an organisation's regional branch
     } else if (!cur.length && PARTICLES.has(lc(t)) && nextJoined && next.cap) {
       cur.push(t); // "al Qaeda", "de Gaulle" starting a name
-    } else if (cur.length === 1 && /^\p{N}{1,3}$/u.test(t.text) && !(next && nextJoined && next.cap)) {
+    } else if (cur.length === 1 && /^\p{N}{1,2}$/u.test(t.text) && !(next && nextJoined && next.cap)) {
       // "France 24", "Channel 4": a small number closing a name is part of it.
       cur.push({ ...t, cap: true });
       flush();
@@ -106,6 +108,8 @@ function splitAtTitles(tokens: Token[], runs: Run[], tags: Tags): void {
     runs.push({ tokens: trimLeft(tokens, tags), titled: false });
     return;
   }
+  // "Chief Operating Officer": a role ending in a title names nobody.
+  if (tokens.length > 1 && isTitle(tokens[tokens.length - 1]) && isTitle(tokens[0])) return;
   let cut = -1;
   for (let i = 0; i < tokens.length - 1; i++) if (isTitle(tokens[i])) cut = i;
   if (cut < 0) {
@@ -115,7 +119,7 @@ function splitAtTitles(tokens: Token[], runs: Run[], tags: Tags): void {
   let before = tokens.slice(0, cut);
   while (before.length && isTitle(before[before.length - 1])) before = before.slice(0, -1);
   const head = trimLeft(before, tags);
-  if (head.length) runs.push({ tokens: head, titled: false });
+  if (head.length) runs.push({ tokens: head, titled: false, beforeTitle: true });
   let after = tokens.slice(cut + 1);
   if (after.length && lc(after[0]) === 'of') {
     // "President of the United States Barack Obama": the place, then the person.
@@ -172,8 +176,6 @@ function classify(text: string, run: Run, tags: Map<number, Set<string>>): Typed
   if (single && (NEVER_NAMES.has(first) || NEVER_ALONE.has(first) || isDemonym(toks[0].text) || TITLES.has(first))) return null;
   if (NOT_ENTITIES.has(s) || NON_ENTITY_HEADS.has(last)) return null;
   const after = text.slice(toks[toks.length - 1].end, toks[toks.length - 1].end + 40);
-  // "US$40", "AU$3": a currency, not a country. "Boeing 737", "Airbus A380": a product.
-  if (/^[$£€¥]/.test(after) || /^ (?:[A-Z]{0,2}\d{2,}[\p{L}\d-]*)(?![\p{L}])/u.test(after) && !/^ \d{4}\b/.test(after)) return null;
   if (!single && STATE_NOUNS.has(last)) {
     const country = lookupPlace(toks.slice(0, -1).map((t) => t.text).join(' '));
     if (country) return { type: 'PLACE', source: 'gazetteer', confidence: 0.8, end: toks[toks.length - 2].end };
@@ -187,13 +189,23 @@ function classify(text: string, run: Run, tags: Map<number, Set<string>>): Typed
   }
   if (toks.every((t) => isDemonym(t.text) || NEVER_NAMES.has(lc(t)) || NEVER_ALONE.has(lc(t)))) return null;
   if (KNOWN_ORGS.has(s)) return { type: 'ORG', source: 'rule', confidence: 0.9 };
+  // "Airbus A330-200", "Boeing 787": a maker's name inside a product name is not annotated.
+  if (toks.slice(1).some((t) => /^\p{Lu}{0,3}-?\d[\p{L}\d-]*$/u.test(t.text) && /\d{2}/.test(t.text))) return null;
+  if (blockedAfter(text, toks[toks.length - 1].end)) return null;
+  // "Apple Computer", "GM Europe": a known organisation heading a longer name is that organisation.
+  if (!single && KNOWN_ORGS.has(toks[0].text) && !lookupPlace(s) && toks.every((t) => t.cap)) return { type: 'ORG', source: 'rule', confidence: 0.75 };
   const place = lookupPlace(s);
   if (place && !run.titled) return { type: 'PLACE', source: 'gazetteer', confidence: 0.85 };
+  const firstNamed = tags.get(toks[0].start);
+  if (toks.length === 2 && firstNamed && (firstNamed.has('MaleName') || firstNamed.has('FemaleName') || firstNamed.has('FirstName')) && saidCue(text, toks)) {
+    return { type: 'PERSON', source: 'rule', confidence: 0.75 };
+  }
   if (!single && ORG_WORDS.has(last)) return { type: 'ORG', source: 'rule', confidence: 0.8 };
   if (!single && words[1] === 'of' && ORG_HEADS_OF.has(first)) return { type: 'ORG', source: 'rule', confidence: 0.8 };
   if (!single && (PLACE_WORDS.has(last) || (PLACE_STARTS.has(first) && toks.length >= 2))) return { type: 'PLACE', source: 'rule', confidence: 0.75 };
   if (toks.length >= 3 && ORG_START_WORDS.has(first)) return { type: 'ORG', source: 'rule', confidence: 0.7 };
   if (run.titled) return { type: 'PERSON', source: 'rule', confidence: 0.85 };
+  if (run.beforeTitle) return { type: 'ORG', source: 'rule', confidence: 0.6 };
   if (words.some((w, i) => i < words.length - 1 && PARTICLES.has(w.split('-')[0]) && /^(al|el|bin|ibn|abu|abou)$/.test(w.split('-')[0]))) return { type: 'PERSON', source: 'rule', confidence: 0.75 };
   if (/^(?:al|el)-/.test(toks[toks.length - 1].text) && !single) return { type: 'PERSON', source: 'rule', confidence: 0.75 };
   if (single && toks[0].sentStart && !run.titled) {
@@ -213,7 +225,10 @@ function classify(text: string, run: Run, tags: Map<number, Set<string>>): Typed
     const the = /\bthe\s+$/i.test(text.slice(Math.max(0, toks[0].start - 5), toks[0].start));
     return { type: 'ORG', source: 'ner', confidence: the ? 0.5 : 0.3 };
   }
-  if (!single && toks.length <= 4 && toks.every((t) => t.cap && !t.upper)) return { type: 'PERSON', source: 'ner', confidence: 0.55 };
+  // Capitalised words that are not names in compromise's lexicon ("App Store") are not a person.
+  if (!single && toks.length <= 4 && toks.every((t) => t.cap && !t.upper) && !toks.some((t) => isCommonNoun(t.text))) {
+    return { type: 'PERSON', source: 'ner', confidence: 0.55 };
+  }
   if (single && person > 0 && !toks[0].sentStart) return { type: 'PERSON', source: 'ner', confidence: 0.4 };
   // Unknown single capitalised word: the document pass decides (surname of someone? a place?).
   if (single && !toks[0].sentStart) return { type: 'PERSON', source: 'ner', confidence: 0.2 };
@@ -229,4 +244,10 @@ function saidCue(text: string, toks: Token[]): boolean {
   if (beforeWord && SPEECH_VERBS.has(beforeWord) && beforeWord !== 'according') return true;
   if (afterWord && SPEECH_VERBS.has(afterWord) && afterWord !== 'according') return true;
   return /^,\s+(?:a|an|the)\s+(?:\p{L}+\s+){0,3}?(?:spokes\p{L}*|official|minister|director|leader|member|resident|lawyer|analyst|professor|expert|chief|head|executive|founder)\b/u.test(after);
+}
+
+/** "US$40", "Boeing 737s": what follows shows the name is a currency prefix or a product maker. */
+export function blockedAfter(text: string, end: number): boolean {
+  const after = text.slice(end, end + 24);
+  return /^[$£€¥]/.test(after) || (/^ (?:\p{Lu}{0,2}\d{2,}[\p{L}\d-]*)(?![\p{L}])/u.test(after) && !/^ \d{4}\b/.test(after));
 }

@@ -57,3 +57,14 @@ export function isCommonWord(word: string, adjectives: boolean): boolean {
   const tags = Array.isArray(tag) ? tag : [tag];
   return tags.some((t) => COMMON_TAGS.has(t) || (adjectives && (t === 'Adjective' || t === 'Comparative' || t === 'Superlative')));
 }
+
+const NAME_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName', 'LastName', 'Person', 'Honorific', 'Place', 'Country', 'City', 'Organization']);
+
+/** A word compromise knows only as a common noun or adjective ("store", "program", "air"). */
+export function isCommonNoun(word: string): boolean {
+  const model = getNlp().model() as unknown as { one: { lexicon: Record<string, string | string[]> } };
+  const tag = model.one.lexicon[word.toLowerCase()];
+  if (!tag) return false;
+  const tags = Array.isArray(tag) ? tag : [tag];
+  return !tags.some((t) => NAME_TAGS.has(t)) && tags.some((t) => t === 'Singular' || t === 'Plural' || t === 'Noun' || t === 'Adjective' || t === 'Uncountable');
+}

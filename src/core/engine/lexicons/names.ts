@@ -23,7 +23,8 @@ export const ORG_WORDS = new Set(
   society service services network networks agency airlines airline airways motors motor holdings industries
   systems technologies laboratories labs press times post news journal herald tribune gazette telegraph magazine
   review radio television tv broadcasting club team brigade brigades front movement church hospital exchange reserve
-  office directorate unit cabinet chamber nations alliance coalition commission centre center`
+  office directorate unit cabinet chamber nations alliance coalition commission computer computers aircraft capital
+  management research partners securities investments financial insurance energy pharmaceuticals`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -38,7 +39,7 @@ export const ORG_START_WORDS = new Set(['direction', 'ministère', 'banque', 'pa
 export const PLACE_WORDS = new Set(
   `street st. avenue ave boulevard road square place plaza bridge river lake sea ocean mountains mountain mount mt.
   island islands valley bay gulf peninsula province county district region airport station park stadium arena
-  hall cathedral palace castle tower harbour harbor port canal coast desert strait`
+  hall cathedral palace castle tower harbour harbor port canal coast desert strait center centre theater theatre`
     .split(/\s+/)
     .filter(Boolean),
 );
