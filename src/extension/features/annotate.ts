@@ -44,7 +44,10 @@ export function registerAnnotate(services: DossierServices): vscode.Disposable {
   const mark = (type: EntityType): Step => async ({ args, target }) =>
     target && { kind: 'add', path: target.path, start: target.start, end: target.end, type, ...(args.entity ? { entity: args.entity } : {}) };
   const onMention = (make: (t: Target & { mention: Mention }, args: AnnotationArgs, index: EntityIndex) => Promise<AnnotationInput | undefined> | AnnotationInput | undefined): Step =>
-    async ({ args, target, index }) => (target?.mention ? make({ ...target, mention: target.mention }, args, index) : undefined);
+    async ({ args, target, index }) =>
+      target?.mention
+        ? make({ ...target, mention: target.mention }, args, index)
+        : tell('Dossier: there is no entity mention there (any more): the text may have changed.');
   const span = (t: Target): { path: string; start: number; end: number } => ({ path: t.path, start: t.mention?.start ?? t.start, end: t.mention?.end ?? t.end });
 
   return vscode.Disposable.from(
