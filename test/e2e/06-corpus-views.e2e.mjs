@@ -74,20 +74,6 @@ export async function run({ page, shot, note, workspace }) {
   await timeline.locator('#zoom-reset').click();
   await eventually('the whole timeline again', async () => (await timeline.locator('li.event').count()) === events);
 
-  // Hostile text in an article reaches the timeline live, as inert text.
-  fs.writeFileSync(
-    path.join(workspace, 'hostile.txt'),
-    'Oslo, 5 May 2020 — Officials said <img src=x onerror="window.pwned=1"><script>window.pwned=2</script> nothing.\n',
-  );
-  await eventually('the hostile article on the timeline', async () => (await timeline.locator('li.event', { hasText: 'onerror' }).count()) > 0, 60_000);
-  const hostile = await timeline.evaluate(() => ({
-    images: document.querySelectorAll('#root img').length,
-    scripts: document.querySelectorAll('#root script').length,
-    pwned: window.pwned ?? null,
-  }));
-  note(`hostile text rendered as: ${JSON.stringify(hostile)}`);
-  assert.deepEqual(hostile, { images: 0, scripts: 0, pwned: null });
-
   await runFromPalette(page, 'Dossier: Show Map of Places');
   const map = await webview(page, 'placeMap');
   await map.locator('svg.map g.place').first().waitFor({ timeout: 60_000 });
@@ -106,4 +92,20 @@ export async function run({ page, shot, note, workspace }) {
   await page.keyboard.press('+');
   await eventually('the map to zoom in', async () => (await spread()) > before * 1.5);
   await page.screenshot({ path: path.join(path.dirname(shot), '06-corpus-views.map-zoomed.png') });
+
+  // Hostile text in an article reaches the timeline live, as inert text.
+  await runFromPalette(page, 'Dossier: Show Timeline');
+  const live = await webview(page, 'timeline');
+  fs.writeFileSync(
+    path.join(workspace, 'hostile.txt'),
+    'Oslo, 5 May 2020 — Officials said <img src=x onerror="window.pwned=1"><script>window.pwned=2</script> nothing.\n',
+  );
+  await eventually('the hostile article on the timeline', async () => (await live.locator('li.event', { hasText: 'onerror' }).count()) > 0, 60_000);
+  const hostile = await live.evaluate(() => ({
+    images: document.querySelectorAll('#root img').length,
+    scripts: document.querySelectorAll('#root script').length,
+    pwned: window.pwned ?? null,
+  }));
+  note(`hostile text rendered as: ${JSON.stringify(hostile)}`);
+  assert.deepEqual(hostile, { images: 0, scripts: 0, pwned: null });
 }
