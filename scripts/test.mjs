@@ -25,6 +25,12 @@ const STAGE_TIMEOUT_MS = Number(process.env.DOSSIER_STAGE_TIMEOUT_MS || 10 * 60_
 const testedVsix = path.join(root, '.runs', `dossier-${process.pid}.vsix`);
 
 const args = new Set(process.argv.slice(2));
+const KNOWN = ['--unit', '--host', '--ui', '--update-screenshots'];
+const unknown = [...args].filter((a) => !KNOWN.includes(a));
+if (unknown.length) {
+  console.error(`npm test: unknown option ${unknown.join(' ')}; known: ${KNOWN.join(' ')}`);
+  process.exit(2);
+}
 const only = ['--unit', '--host', '--ui'].filter((f) => args.has(f));
 const want = (flag) => only.length === 0 || only.includes(flag);
 const rows = []; // { kind, passed, failed, ms, note }
