@@ -52,7 +52,7 @@ function draw(): void {
   const domain: [number, number] = zoom ?? [Math.min(...shown.map((e) => day(e.start))), Math.max(...shown.map((e) => day(e.end)))];
   const banner = model.focus && focusBanner(`Dates named with ${model.focus.label}`, 'Show all dates', () => post({ type: 'options', options: {} }));
   const more = shown.length > LIST_LIMIT ? h('p', { class: 'note' }, `The list stops at ${LIST_LIMIT} of ${shown.length} events: zoom in (drag across the axis) to list the rest.`) : null;
-  page('Timeline', summary, note, banner, filters(model), shown.length ? axis(shown, domain) : h('p', { class: 'note' }, 'No event in this range.'), list, more);
+  page('Timeline', summary, note, banner, filters(model), shown.length ? axis(shown, domain) : h('p', { class: 'note' }, 'No event to show: widen the range or tick a precision.'), list, more);
   reportRendered({ marks: shown.length, items: listed.length });
 }
 
