@@ -8,6 +8,7 @@ import { AnnotationLog } from './annotationLog';
 import { AnalysisCache } from './analysisCache';
 import { analyseDocument, decorate, type AnalysisOrigin, type DocumentState } from './documentState';
 import { Emitter } from './emitter';
+import { corpusAliases, resolver } from './corpusAliases';
 import { changedNames, deriveLexicon, lexiconForText, mergeMap } from './lexicon';
 import { definitionOf, mentionAt, mentionsOf } from './queries';
 import { buildRegistry, fromStored, toStored } from './registry';
@@ -51,6 +52,10 @@ class WorkspaceEntityIndex implements EntityIndex {
   private stored = new Map<string, EntityRecord>();
   private registryDirty = false;
   private reason: string | undefined;
+  /** Short entity id -> the fuller entity another document names (see corpusAliases). */
+  private aliases = new Map<string, string>();
+  /** Merges and corpus aliases: where a mention's entity id finally points. */
+  private resolveId: (id: string) => string = (id) => id;
 
   constructor(
     private readonly port: WorkspacePort,
@@ -79,6 +84,7 @@ class WorkspaceEntityIndex implements EntityIndex {
     this.unreadable = { annotations: annotations.unreadable, entities: entities.unreadable };
     this.stored = new Map(entities.items.map((r) => [r.id, fromStored(r)]));
     this.lex = deriveLexicon(this.log.all());
+    this.refreshAliases();
     this.rebuildRegistry();
   }
 
@@ -97,6 +103,7 @@ class WorkspaceEntityIndex implements EntityIndex {
       onProgress,
       signal,
       done: async () => {
+        this.refreshAliases();
         for (const doc of this.docs.values()) this.decorateOne(doc);
         this.rebuildRegistry();
         this.fire({ documents: this.documents(), entities: [], annotations: true, all: true });
@@ -110,14 +117,13 @@ class WorkspaceEntityIndex implements EntityIndex {
   async updateDocument(path: string, text: string, analysis?: Analysis): Promise<DocumentRecord> {
     await this.analyse(path, text, analysis);
     const doc = this.docs.get(path) as DocumentState;
-    this.decorateOne(doc);
-    this.afterDocumentChange([path]);
+    this.afterDocumentChange([path], this.refreshAliases() ? [...this.docs.values()] : [doc]);
     return this.record(doc);
   }
 
   async removeDocument(path: string): Promise<void> {
     if (!this.docs.delete(path)) return;
-    this.afterDocumentChange([path]);
+    this.afterDocumentChange([path], this.refreshAliases() ? [...this.docs.values()] : []);
   }
 
   async renameDocument(from: string, to: string): Promise<void> {
@@ -129,8 +135,7 @@ class WorkspaceEntityIndex implements EntityIndex {
     for (const a of this.log.all()) {
       if (a.target?.source === from && !this.reason) this.log.put({ ...a, target: { ...a.target, source: to } });
     }
-    this.decorateOne(this.docs.get(to) as DocumentState);
-    this.afterDocumentChange([from, to]);
+    this.afterDocumentChange([from, to], [this.docs.get(to) as DocumentState]);
   }
 
   documents(): string[] {
@@ -150,10 +155,10 @@ class WorkspaceEntityIndex implements EntityIndex {
     return [...this.registry.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
   }
   getEntity(id: string): EntityRecord | undefined {
-    return this.registry.get(mergeMap(this.lex)(id));
+    return this.registry.get(this.resolveId(id));
   }
   mentionsOf(entityId: string): MentionLocation[] {
-    return mentionsOf(this.docs, mergeMap(this.lex)(entityId));
+    return mentionsOf(this.docs, this.resolveId(entityId));
   }
   definitionOf(entityId: string): MentionLocation | undefined {
     const e = this.getEntity(entityId);
@@ -258,7 +263,7 @@ class WorkspaceEntityIndex implements EntityIndex {
 
   /** Applies lexicon and annotations to one document; annotations that moved follow the text. */
   private decorateOne(doc: DocumentState): void {
-    for (const [id, r] of decorate(doc, this.lex, this.log.all(), mergeMap(this.lex))) {
+    for (const [id, r] of decorate(doc, this.lex, this.log.all(), this.resolveId)) {
       this.anchors.set(id, r);
       const a = this.log.all().find((x) => x.id === id);
       if ('start' in r && r.method !== 'position' && a?.target && !this.reason) {
@@ -284,7 +289,8 @@ class WorkspaceEntityIndex implements EntityIndex {
       if (doc.key && !names.some((n) => doc.text.includes(n))) continue;
       if ((await this.analyse(doc.path, doc.text)) !== 'unchanged') dirty.add(doc.path);
     }
-    const all = !touched || stableStringify(old.merges) !== stableStringify(this.lex.merges);
+    const aliasesMoved = this.refreshAliases();
+    const all = !touched || aliasesMoved || stableStringify(old.merges) !== stableStringify(this.lex.merges);
     for (const a of touched ?? []) if (a.target) dirty.add(a.target.source);
     const targets = [...this.docs.values()].filter((d) => all || dirty.has(d.path));
     for (const doc of targets) this.decorateOne(doc);
@@ -294,7 +300,18 @@ class WorkspaceEntityIndex implements EntityIndex {
     if (persist) this.scheduleWrite();
   }
 
-  private afterDocumentChange(paths: string[]): void {
+  /** Recomputes the corpus aliases (and the resolver); true when they changed. */
+  private refreshAliases(): boolean {
+    const docs = [...this.docs.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
+    const next = corpusAliases(docs.map((d) => d.analysis.entities), this.lex);
+    const changed = next.size !== this.aliases.size || [...next].some(([k, v]) => this.aliases.get(k) !== v);
+    this.aliases = next;
+    this.resolveId = resolver(mergeMap(this.lex), this.aliases);
+    return changed;
+  }
+
+  private afterDocumentChange(paths: string[], redecorate: DocumentState[]): void {
+    for (const doc of redecorate) this.decorateOne(doc);
     const before = this.registry;
     this.rebuildRegistry();
     const entities = new Set<string>();
@@ -312,7 +329,7 @@ class WorkspaceEntityIndex implements EntityIndex {
       documents: [...this.docs.values()].map((d) => ({ path: d.path, entities: d.analysis.entities, mentions: d.mentions })),
       annotations: this.log.all(),
       previous: this.stored,
-      resolve: mergeMap(this.lex),
+      resolve: this.resolveId,
       now: this.now(),
     });
     this.registryDirty = true;

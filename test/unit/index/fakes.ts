@@ -64,6 +64,8 @@ export const DICTIONARY: Record<string, [EntityType, string]> = {
   DGSI: ['ORG', 'Direction Générale de la Sécurité Intérieure'],
   'Bruno Dupont': ['PERSON', 'Bruno Dupont'],
   'Bruna Dupont': ['PERSON', 'Bruna Dupont'],
+  'Abdelhamid Abaaoud': ['PERSON', 'Abdelhamid Abaaoud'],
+  Abaaoud: ['PERSON', 'Abaaoud'],
 };
 
 const GEO: Record<string, Entity['geo']> = {
