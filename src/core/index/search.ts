@@ -37,8 +37,11 @@ export class EntitySearch {
     const hits = q
       ? this.fuse.search(q).map((h) => ({ row: h.item, score: h.score ?? 1 }))
       : this.rows.filter((r) => r.name === r.entity.canonical).map((row) => ({ row, score: 1 }));
+    // Short queries are all noise when fuzzy ("wmo" ~ "monday"): the shorter, the stricter.
+    const cutoff = q.length <= 3 ? 0.05 : q.length <= 5 ? 0.25 : 1;
     for (const { row, score } of hits) {
       if (types && !types.has(row.entity.type)) continue;
+      if (q && score > cutoff && !row.folded.includes(q)) continue;
       // A name that starts with the query beats a match in the middle of a word.
       const adjusted = row.folded === q ? 0 : row.folded.startsWith(q) ? score / 2 : score;
       const prev = best.get(row.entity.id);

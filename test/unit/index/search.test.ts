@@ -20,6 +20,9 @@ describe('index: search', () => {
     // An exact name beats a near one, whatever the counts.
     { query: 'bruno dupont', expect: ['person:bruno-dupont', 'person:bruna-dupont'] },
     { query: 'zzzz', expect: [] },
+    // A short query matches names containing it, not everything two letters away.
+    { query: 'dup', expect: ['person:bruna-dupont', 'person:bruno-dupont'] },
+    { query: 'rtd', expect: [] },
   ];
   for (const c of cases) {
     it(`"${c.query}"${c.types ? ` (${c.types.join(', ')})` : ''} -> ${c.expect.join(', ') || 'nothing'}`, async () => {
