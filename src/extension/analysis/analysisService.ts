@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { Analysis, AnalyzeOptions, Lexicon } from '../../core/model';
 import type { ConfigMonitor, DossierConfig } from '../config';
+import { FallbackDates } from './fallbackDates';
 import { shiftMentions } from './shiftMentions';
 import type { WorkerClient } from './workerClient';
 
@@ -38,7 +39,7 @@ export class AnalysisService implements vscode.Disposable {
   private readonly tooLarge = new Set<string>();
   /** Documents whose analysis hit the worker's time limit, with the text length at the time. */
   private readonly tooSlow = new Map<string, number>();
-  private readonly mtimeDates = new Map<string, string | undefined>();
+  private readonly fallbackDates: FallbackDates;
   private readonly emitter = new vscode.EventEmitter<DocumentAnalysis>();
   private readonly subscriptions: vscode.Disposable[] = [];
   private bridge: AnalysisIndexBridge | undefined;
@@ -52,6 +53,7 @@ export class AnalysisService implements vscode.Disposable {
     private readonly log: vscode.LogOutputChannel,
   ) {
     const ws = vscode.workspace;
+    this.fallbackDates = new FallbackDates(config);
     this.configKey = analysisKey(config.current);
     this.subscriptions.push(
       this.emitter,
@@ -63,7 +65,7 @@ export class AnalysisService implements vscode.Disposable {
         const next = analysisKey(c);
         if (next === this.configKey) return;
         this.configKey = next;
-        this.mtimeDates.clear();
+        this.fallbackDates.clear();
         this.reanalyzeAll();
       }),
     );
@@ -133,7 +135,7 @@ export class AnalysisService implements vscode.Disposable {
     this.current.delete(key);
     this.tooLarge.delete(key);
     this.tooSlow.delete(key);
-    this.mtimeDates.delete(key);
+    this.fallbackDates.forget(key);
     this.worker.forget(key);
     this.settleWaiters(key, undefined, true);
   }
@@ -174,7 +176,7 @@ export class AnalysisService implements vscode.Disposable {
     }
     this.tooSlow.delete(key);
     const options: AnalyzeOptions = { languageId: d.languageId, lexicon: this.bridge?.lexiconFor(d, text) };
-    const fallback = await this.fallbackDate(d);
+    const fallback = await this.fallbackDates.of(d);
     if (fallback) options.documentDate = fallback;
     const result = await this.worker.analyze({ doc: key, version, text, options });
     if (!result.ok) {
@@ -216,22 +218,6 @@ export class AnalysisService implements vscode.Disposable {
     });
     if (keep.length) this.waiters.set(key, keep);
     else this.waiters.delete(key);
-  }
-
-  /** File mtime as YYYY-MM-DD, used by the engine only when the text names no date. */
-  private async fallbackDate(d: vscode.TextDocument): Promise<string | undefined> {
-    if (this.config.current.documentDateFallback === 'none' || d.isUntitled) return undefined;
-    const key = d.uri.toString();
-    if (this.mtimeDates.has(key)) return this.mtimeDates.get(key);
-    let date: string | undefined;
-    try {
-      const stat = await vscode.workspace.fs.stat(d.uri);
-      date = new Date(stat.mtime).toISOString().slice(0, 10);
-    } catch {
-      date = undefined;
-    }
-    this.mtimeDates.set(key, date);
-    return date;
   }
 
   dispose(): void {
