@@ -39,8 +39,10 @@ export class WorkspaceIndex implements vscode.Disposable {
     private readonly worker: WorkerClient,
     private readonly log: vscode.LogOutputChannel,
   ) {
-    const folder = vscode.workspace.workspaceFolders?.[0];
-    this.workspace = folder ? new VscodeWorkspace(folder.uri) : undefined;
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    this.workspace = folders[0] ? new VscodeWorkspace(folders[0].uri) : undefined;
+    // One .dossier/ per workspace: a multi-root workspace is indexed from its first folder.
+    if (folders.length > 1) log.info(`indexing ${folders[0].name} only; the other workspace folders are highlighted but not indexed`);
     this.current = this.open();
     if (!this.workspace) return;
     let coverage = coverageKey(config.current);
