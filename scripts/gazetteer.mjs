@@ -37,7 +37,7 @@ for (const c of countries) {
   for (const cap of c.capital ?? []) capitals.add(`${c.cca2}:${cap}`);
 }
 // Adjectives of regions, religions and blocs behave like demonyms in news prose.
-for (const w of ['European', 'Western', 'Eastern', 'African', 'Asian', 'Arab', 'Arabic', 'Latin', 'Parisian', 'Londoner', 'Islamist', 'Middle Eastern', 'Scandinavian', 'Balkan', 'Caribbean', 'Nordic', 'Baltic', 'Kurdish', 'Kurds', 'Basque', 'Catalan', 'Flemish', 'Walloon', 'Bavarian', 'Texan', 'Californian', 'Sunni', 'Shia', 'Shiite', 'Muslim', 'Christian', 'Jewish', 'Europeans', 'Africans', 'Asians', 'Arabs', 'English', 'Scottish', 'Welsh', 'British', 'Britons', 'Quebecois', 'Corsican', 'Islamic', 'Catholic', 'Protestant', 'Orthodox']) demonyms.add(w);
+for (const w of ['European', 'Western', 'Eastern', 'African', 'Asian', 'Arab', 'Arabic', 'Latin', 'Parisian', 'Londoner', 'Islamist', 'Middle Eastern', 'Scandinavian', 'Balkan', 'Caribbean', 'Nordic', 'Baltic', 'Kurdish', 'Kurds', 'Basque', 'Catalan', 'Flemish', 'Walloon', 'Bavarian', 'Texan', 'Californian', 'Sunni', 'Shia', 'Shiite', 'Muslim', 'Jewish', 'Europeans', 'Africans', 'Asians', 'Arabs', 'English', 'Scottish', 'Welsh', 'British', 'Britons', 'Quebecois', 'Corsican', 'Islamic', 'Catholic', 'Protestant', 'Orthodox']) demonyms.add(w);
 
 const REGIONS = [
   ['Europe', 'continent', 50, 10], ['Asia', 'continent', 34, 100], ['Africa', 'continent', 2, 21], ['North America', 'continent', 45, -100],

@@ -4,7 +4,7 @@
 import type { EntityType } from '../model';
 import type { Candidate } from './types';
 import { Token, tokenize } from './tokens';
-import { isCommonNoun, isCommonWord, tagTerms } from './nlp';
+import { isCommonNoun, isCommonWord, isFunctionWord, tagTerms } from './nlp';
 import { isDemonym, lookupPlace } from './gazetteer';
 import { CONNECTORS, KNOWN_ORGS, NEVER_ALONE, NEVER_NAMES, NON_ENTITY_HEADS, NOT_ENTITIES, ORG_HEADS_OF, ORG_START_WORDS, ORG_WORDS, PARTICLES, PLACE_STARTS, PLACE_WORDS, SPEECH_VERBS, STATE_NOUNS, TITLES, VENUE_NOUNS } from './lexicons/names';
 
@@ -148,7 +148,8 @@ function trimLeft(tokens: Token[], tags: Tags): Token[] {
     const tg = tags.get(t.start);
     const personish = tg && (tg.has('FirstName') || tg.has('MaleName') || tg.has('FemaleName'));
     if (NEVER_NAMES.has(lc(t)) && !personish) i++;
-    else if (!t.cap) i++;
+    else if (!t.cap && !(i === 0 && PARTICLES.has(lc(t)))) i++;
+    else if (!t.cap) break;
     else if (t.sentStart && !personish && i < tokens.length - 1 && isCommonWord(t.text, !orgCue)) i++;
     else if (t.sentStart && tg && FUNCTION_TAGS.some((x) => tg.has(x)) && !tg.has('ProperNoun') && !personish) i++;
     else if (isDemonym(t.text) && i < tokens.length - 1 && !personish && !ORG_WORDS.has(lc(tokens[tokens.length - 1]))) i++;
@@ -168,7 +169,10 @@ interface Typed {
 function classify(text: string, run: Run, tags: Map<number, Set<string>>): Typed | null {
   const toks = run.tokens;
   if (!toks.length) return null;
+  // Adverbs and verbs closing a run ("Reuters Perhaps" across a missing full stop) are not names.
+  while (toks.length > 1 && isFunctionWord(toks[toks.length - 1].text) && !KNOWN_ORGS.has(toks.map((t) => t.text).join(' '))) toks.pop();
   const s = text.slice(toks[0].start, toks[toks.length - 1].end);
+  if (!/\p{L}/u.test(s)) return null;
   const words = toks.map(lc);
   const first = words[0];
   const last = words[words.length - 1];
@@ -187,8 +191,12 @@ function classify(text: string, run: Run, tags: Map<number, Set<string>>): Typed
     if (KNOWN_ORGS.has(base) || lookupPlace(base)) return { type: 'ORG', source: 'rule', confidence: 0.7 };
     return null;
   }
-  if (toks.every((t) => isDemonym(t.text) || NEVER_NAMES.has(lc(t)) || NEVER_ALONE.has(lc(t)))) return null;
   if (KNOWN_ORGS.has(s)) return { type: 'ORG', source: 'rule', confidence: 0.9 };
+  // "al Qaeda in the Arabian Peninsula": a known organisation's branch is that kind of name.
+  for (let i = 1; i < toks.length - 2; i++) {
+    if (words[i] === 'in' && KNOWN_ORGS.has(toks.slice(0, i).map((t) => t.text).join(' '))) return { type: 'ORG', source: 'rule', confidence: 0.8 };
+  }
+  if (!ORG_WORDS.has(last) && toks.every((t) => isDemonym(t.text) || NEVER_NAMES.has(lc(t)) || NEVER_ALONE.has(lc(t)))) return null;
   // "Airbus A330-200", "Boeing 787": a maker's name inside a product name is not annotated.
   if (toks.slice(1).some((t) => /^\p{Lu}{0,3}-?\d[\p{L}\d-]*$/u.test(t.text) && /\d{2}/.test(t.text))) return null;
   if (blockedAfter(text, toks[toks.length - 1].end)) return null;
@@ -215,7 +223,8 @@ function classify(text: string, run: Run, tags: Map<number, Set<string>>): Typed
   const tagCount = (names: string[]): number => toks.filter((t) => names.some((n) => tags.get(t.start)?.has(n))).length;
   const person = tagCount(['Person', 'FirstName', 'LastName', 'MaleName', 'FemaleName']);
   const placeTags = tagCount(['Place', 'Country', 'City', 'Region']);
-  const org = tagCount(['Organization']);
+  // compromise guesses Organization for any possessive proper noun ("Kouachi's"): not evidence.
+  const org = toks.filter((t) => tags.get(t.start)?.has('Organization') && !tags.get(t.start)?.has('Possessive')).length;
   if (saidCue(text, toks)) return { type: 'PERSON', source: 'rule', confidence: 0.75 };
   if (org === toks.length || (org > 0 && !single && org >= person && org >= placeTags && person === 0 && toks.length > 2)) return { type: 'ORG', source: 'ner', confidence: 0.6 };
   if (placeTags > 0 && placeTags > person) return { type: 'PLACE', source: 'ner', confidence: 0.6 };
@@ -226,7 +235,7 @@ function classify(text: string, run: Run, tags: Map<number, Set<string>>): Typed
     return { type: 'ORG', source: 'ner', confidence: the ? 0.5 : 0.3 };
   }
   // Capitalised words that are not names in compromise's lexicon ("App Store") are not a person.
-  if (!single && toks.length <= 4 && toks.every((t) => t.cap && !t.upper) && !toks.some((t) => isCommonNoun(t.text))) {
+  if (!single && toks.length <= 4 && toks.every((t) => t.cap && !t.upper) && !isCommonNoun(toks[toks.length - 1].text)) {
     return { type: 'PERSON', source: 'ner', confidence: 0.55 };
   }
   if (single && person > 0 && !toks[0].sentStart) return { type: 'PERSON', source: 'ner', confidence: 0.4 };

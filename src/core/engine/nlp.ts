@@ -68,3 +68,13 @@ export function isCommonNoun(word: string): boolean {
   const tags = Array.isArray(tag) ? tag : [tag];
   return !tags.some((t) => NAME_TAGS.has(t)) && tags.some((t) => t === 'Singular' || t === 'Plural' || t === 'Noun' || t === 'Adjective' || t === 'Uncountable');
 }
+
+const FUNCTION_WORD_TAGS = new Set(['Adverb', 'Preposition', 'Conjunction', 'Determiner', 'Pronoun', 'QuestionWord', 'Negative']);
+
+/** Adverbs, prepositions and the like: never the last word of a name ("Reuters Perhaps"). */
+export function isFunctionWord(word: string): boolean {
+  const model = getNlp().model() as unknown as { one: { lexicon: Record<string, string | string[]> } };
+  const tag = model.one.lexicon[word.toLowerCase()];
+  if (!tag) return false;
+  return (Array.isArray(tag) ? tag : [tag]).some((t) => FUNCTION_WORD_TAGS.has(t));
+}

@@ -3,14 +3,15 @@ import type { EntityType, MentionSource } from '../model';
 
 /** A date expression as written, resolved to a TIMEX3 value only in the document pass. */
 export type DateExpr =
-  | { kind: 'absolute'; year?: number; month?: number; day?: number; yearFromContext?: boolean }
+  | { kind: 'absolute'; year?: number; month?: number; day?: number; yearFromContext?: boolean; future?: boolean }
   | { kind: 'weekday'; dow: number; modifier: 'last' | 'next' | 'this' | 'none' }
   | { kind: 'relDay'; offset: number }
   | { kind: 'relUnit'; unit: 'week' | 'month' | 'year'; offset: number }
   | { kind: 'duration'; value: string }
   | { kind: 'decade'; value: string }
   | { kind: 'later'; unit: 'day' | 'week' | 'month' | 'year'; n: number | null }
-  | { kind: 'quarter'; q: number; year?: number; yearOffset?: number };
+  | { kind: 'quarter'; q: number; year?: number; yearOffset?: number }
+  | { kind: 'time'; hour: number; minute: number; utc: boolean; day: DateExpr | null };
 
 export interface Candidate {
   /** Offsets relative to the paragraph (cacheable by paragraph text). */

@@ -36,14 +36,29 @@ function absolute(y: number | undefined, mo: number, d?: number): DateExpr | nul
   if (d !== undefined && !validDay(y ?? 2000, mo, d)) return null;
   return { kind: 'absolute', year: y, month: mo, day: d, yearFromContext: y === undefined };
 }
+/** Whether the words before a date make it point forward ("until Friday", "will ... in May"). */
+function futureContext(text: string, at: number): boolean {
+  const sentence = text.slice(Math.max(0, text.lastIndexOf('.', at - 1) + 1), at);
+  return FUTURE_CUES.test(sentence) || /\b(?:until|till|by|before|next)\s+$/i.test(sentence);
+}
+const contextual = (e: DateExpr | null, text: string, at: number): DateExpr | null =>
+  e && e.kind === 'absolute' && e.yearFromContext ? { ...e, future: futureContext(text, at) } : e;
 const rx = (s: string): RegExp => new RegExp(B + s + E, 'gu');
 const rxi = (s: string): RegExp => new RegExp(B + s + E, 'giu');
 
 const RULES: Rule[] = [
   { re: rx(`(?:${WD},?\\s+)?${MON}\\s+${DAY},?\\s+${YEAR}`), build: (m) => absolute(+m[4], month(m[2]), +m[3]) },
   { re: rx(`(?:${WD},?\\s+)?${DAY}\\s+(?:of\\s+)?${MON},?\\s+${YEAR}`), build: (m) => absolute(+m[4], month(m[3]), +m[2]) },
-  { re: rx(`${MON}\\s+${DAY}(?!,?\\s*\\d)`), build: (m) => absolute(undefined, month(m[1]), +m[2]) },
-  { re: rx(`${DAY}\\s+(?:of\\s+)?${MON}`), build: (m) => absolute(undefined, month(m[2]), +m[1]) },
+  { re: rx(`${MON}\\s+${DAY}(?!,?\\s*\\d)`), build: (m, text) => contextual(absolute(undefined, month(m[1]), +m[2]), text, m.index) },
+  { re: rx(`${DAY}\\s+(?:of\\s+)?${MON}`), build: (m, text) => contextual(absolute(undefined, month(m[2]), +m[1]), text, m.index) },
+  {
+    // "last September", "next May": the named month before or after the document date.
+    re: rxi(`(last|next|this)\\s+${MON}`),
+    build: (m) => {
+      const mod = m[1].toLowerCase();
+      return { kind: 'absolute', month: month(m[2]), yearFromContext: true, future: mod === 'next' };
+    },
+  },
   { re: rx(`(?:(?:early|mid|late)[- ])?${MON}(?:,|\\s+of)?\\s+${YEAR}`), build: (m) => absolute(+m[2], month(m[1])) },
   {
     // A month alone; "May" only after a preposition or modifier, since it is mostly the verb.
@@ -51,7 +66,7 @@ const RULES: Rule[] = [
     build: (m, text) => {
       if (/\.$/.test(m[1])) return null;
       if (m[1] === 'May' && !/\b(in|since|until|by|of|from|early|late|mid|last|next|this)\s+$/i.test(text.slice(Math.max(0, m.index - 8), m.index))) return null;
-      return absolute(undefined, month(m[1]));
+      return contextual(absolute(undefined, month(m[1])), text, m.index);
     },
   },
   { re: rxi(`(?:the\\s+)?(?:(?:early|mid|late)[- ])?(1[5-9]\\d0|20\\d0)'?s`), build: (m) => ({ kind: 'decade', value: m[1].slice(0, 3) + 'X' }) },
@@ -83,13 +98,30 @@ const RULES: Rule[] = [
       if (mod === 'last' || mod === 'past' || mod === 'previous') return { kind: 'weekday', dow, modifier: 'last' };
       if (mod === 'this') return { kind: 'weekday', dow, modifier: 'this' };
       // News prose points to the past unless the sentence speaks of the future.
-      const sentence = text.slice(Math.max(0, text.lastIndexOf('.', m.index) + 1), m.index);
-      return { kind: 'weekday', dow, modifier: FUTURE_CUES.test(sentence) ? 'next' : 'none' };
+      return { kind: 'weekday', dow, modifier: futureContext(text, m.index) ? 'next' : 'none' };
     },
   },
-  { re: rxi(`(?:(?:earlier|later)\\s+)?(?:the\\s+)?(last|past|previous|this|next|coming|current)\\s+(week|month|year)`), build: (m) => ({ kind: 'relUnit', unit: unitOf(m[2]) as 'week', offset: ({ last: -1, past: -1, previous: -1, next: 1, coming: 1 } as Record<string, number>)[m[1].toLowerCase()] ?? 0 }) },
+  { re: rxi(`(?:(?:earlier|later)\\s+|the\\s+(?:start|beginning|end|middle)\\s+of\\s+)?(?:the\\s+)?(last|past|previous|this|next|coming|current)\\s+(week|month|year)`), build: (m) => ({ kind: 'relUnit', unit: unitOf(m[2]) as 'week', offset: ({ last: -1, past: -1, previous: -1, next: 1, coming: 1 } as Record<string, number>)[m[1].toLowerCase()] ?? 0 }) },
   { re: rxi(`(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\\d+)\\s+(days?|weeks?|months?|years?)\\s+ago`), build: (m) => agoExpr(m) },
   { re: rxi(`(?:(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\\d+|a few|several|some)\\s+)?(days|weeks|months|years|day|week|month|year)\\s+later`), build: (m) => ({ kind: 'later', unit: unitOf(m[2]), n: m[1] ? count(m[1].replace(/^a few$/i, 'few')) : null }) },
+  {
+    // "16:08 UTC", "0800 GMT", "12:00 UTC Monday", "4:30 p.m. today".
+    re: rxi(`(\\d{1,2}):?(\\d{2})(?:\\s*([ap])\\.?m\\.?)?(?:\\s*(UTC|GMT))?(?:\\s+(today|yesterday|tomorrow|${WD}))?`),
+    build: (m, text) => {
+      if (!m[3] && !m[4]) return null;
+      if (!m[0].includes(':') && !m[4]) return null;
+      let hour = +m[1];
+      const minute = +m[2];
+      if (m[3]?.toLowerCase() === 'p' && hour < 12) hour += 12;
+      if (m[3]?.toLowerCase() === 'a' && hour === 12) hour = 0;
+      if (hour > 23 || minute > 59) return null;
+      const word = m[5]?.toLowerCase();
+      let day: DateExpr | null = null;
+      if (word === 'today' || word === 'yesterday' || word === 'tomorrow') day = { kind: 'relDay', offset: { today: 0, yesterday: -1, tomorrow: 1 }[word] };
+      else if (word) day = { kind: 'weekday', dow: WEEKDAYS.indexOf(word), modifier: futureContext(text, m.index) ? 'next' : 'none' };
+      return { kind: 'time', hour, minute, utc: Boolean(m[4]), day };
+    },
+  },
   {
     re: rxi(`(?:the\\s+)?(first|second|third|fourth|final|last)\\s+quarter(?:\\s+of\\s+(?:${YEAR}|(this|last|next)\\s+year))?`),
     build: (m) => {

@@ -15,7 +15,15 @@ export function resolveDate(expr: DateExpr, documentDate: string | null, anchor:
   const dy = doc?.getUTCFullYear();
   switch (expr.kind) {
     case 'absolute': {
-      const year = expr.year ?? dy;
+      let year = expr.year ?? dy;
+      if (expr.year === undefined && year !== undefined && doc && expr.month) {
+        // A month named without a year: news looks back unless the sentence looks forward.
+        const docMonth = doc.getUTCMonth() + 1;
+        const later = expr.month > docMonth || (expr.month === docMonth && (expr.day ?? 0) > doc.getUTCDate() + 1);
+        const earlier = expr.month < docMonth || (expr.month === docMonth && expr.day !== undefined && expr.day < doc.getUTCDate());
+        if (later && !expr.future) year -= 1;
+        else if (earlier && expr.future) year += 1;
+      }
       if (year === undefined) return expr.month ? `XXXX-${pad(expr.month, 2)}${expr.day ? '-' + pad(expr.day, 2) : ''}` : null;
       if (!expr.month) return pad(year, 4);
       return `${pad(year, 4)}-${pad(expr.month, 2)}${expr.day ? '-' + pad(expr.day, 2) : ''}`;
@@ -44,6 +52,11 @@ export function resolveDate(expr: DateExpr, documentDate: string | null, anchor:
     case 'quarter': {
       const year = expr.year ?? (dy !== undefined ? dy + (expr.yearOffset ?? 0) : undefined);
       return year === undefined ? null : `${pad(year, 4)}-Q${expr.q}`;
+    }
+    case 'time': {
+      const day = resolveDate(expr.day ?? { kind: 'relDay', offset: 0 }, documentDate, anchor);
+      if (!day || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return null;
+      return `${day}T${pad(expr.hour, 2)}:${pad(expr.minute, 2)}${expr.utc ? 'Z' : ''}`;
     }
     case 'later': {
       if (!anchor) return null;
