@@ -217,7 +217,7 @@ export interface EntityIndex extends Disposable {
   /** The text the index last analysed for `path`. */
   getText(path: string): string | undefined;
   entities(): EntityRecord[];
-  /** Follows merges: a merged-away id returns the surviving record. */
+  /** Follows merges and aliases across documents: a merged-away or short id returns the record it now belongs to. */
   getEntity(id: string): EntityRecord | undefined;
   /** Non-rejected mentions across the workspace, by path then offset. */
   mentionsOf(entityId: string): MentionLocation[];

@@ -38,6 +38,15 @@ describe('index: aliases across documents', () => {
     index.dispose();
   });
 
+  it('a surname with a particle joins the full name', async () => {
+    const index = await corpus({
+      'a.txt': ['Marieke de Vries spoke.', [['Marieke de Vries', 'PERSON', 'Marieke de Vries']]],
+      'b.txt': ['Later de Vries left.', [['de Vries', 'PERSON', 'de Vries']]],
+    });
+    assert.equal(entityOf(index, 'b.txt', 'de Vries'), 'person:marieke-de-vries');
+    index.dispose();
+  });
+
   it('an acronym joins the organisation another article spelt out', async () => {
     const index = await corpus({
       'a.txt': ['The World Meteorological Organization (WMO) said.', [['World Meteorological Organization', 'ORG', 'World Meteorological Organization', ['WMO']]]],
