@@ -150,6 +150,15 @@ export async function openFolderIndex(dir: string, options: FolderIndexOptions =
     maxFileSizeMB: options.maxFileSizeMB,
     readOnly: options.readOnly,
     writeDelayMs: 0,
+    // The same fallback as the editor's default (dossier.documentDateFallback = "mtime"), so the
+    // CLI and VS Code compute the same analyses and share .dossier/cache/.
+    documentDate: (rel) => {
+      try {
+        return fs.statSync(path.join(workspace.root, ...rel.split('/'))).mtime.toISOString().slice(0, 10);
+      } catch {
+        return undefined;
+      }
+    },
   });
   return { index, workspace };
 }
