@@ -58,10 +58,19 @@ type Tags = Map<number, Set<string>>;
 function collectRuns(text: string, tokens: Token[], inDate: (t: Token) => boolean, headline: boolean, tags: Tags): Run[] {
   const runs: Run[] = [];
   let cur: Token[] = [];
-  const flush = (): void => {
+  // A lower-case role between two names ("Brindle analyst Tomasz Wielgus") marks an employer
+  // before it and a person after it, just as a capitalised title does.
+  let titledNext = false;
+  const flush = (beforeTitle = false): void => {
     // Connectors and particles never end a name.
     while (cur.length && !cur[cur.length - 1].cap) cur.pop();
-    if (cur.length) splitAtTitles(cur, runs, tags);
+    if (cur.length) {
+      const from = runs.length;
+      splitAtTitles(cur, runs, tags);
+      if (titledNext && runs.length > from) runs[from].titled = true;
+      if (beforeTitle && runs.length > from) runs[runs.length - 1].beforeTitle = !runs[runs.length - 1].titled;
+      titledNext = false;
+    }
     cur = [];
   };
   for (let i = 0; i < tokens.length; i++) {
@@ -80,7 +89,7 @@ function collectRuns(text: string, tokens: Token[], inDate: (t: Token) => boolea
       cur.push(t);
     } else if (cur.length && CONNECTORS.has(lc(t)) && nextJoined) {
       cur.push(t);
-    } else if (cur.length && lc(t) === 'in' && nextJoined && lc(next) === 'the' && KNOWN_ORGS.has(cur.map((x) => x.text).join(' '))) {
+    } else if (cur.length && lc(t) === 'in' && nextJoined && lc(next) === 'the' && cur.some((_, k) => KNOWN_ORGS.has(cur.slice(k).map((x) => x.text).join(' ')))) {
       cur.push(t); // "al Qaeda in the Arabian Peninsula": an organisation's regional branch
     } else if (!cur.length && PARTICLES.has(lc(t)) && nextJoined && next.cap) {
       cur.push(t); // "al Qaeda", "de Gaulle" starting a name
@@ -88,8 +97,12 @@ function collectRuns(text: string, tokens: Token[], inDate: (t: Token) => boolea
       // "France 24", "Channel 4": a small number closing a name is part of it.
       cur.push({ ...t, cap: true });
       flush();
+    } else if (!t.cap && TITLES.has(lc(t)) && next && nextJoined && next.cap) {
+      flush(true);
+      titledNext = true;
     } else {
       flush();
+      titledNext = false;
     }
   }
   flush();
@@ -109,7 +122,8 @@ function splitAtTitles(tokens: Token[], runs: Run[], tags: Tags): void {
     return;
   }
   // "Chief Operating Officer": a role ending in a title names nobody.
-  if (tokens.length > 1 && isTitle(tokens[tokens.length - 1]) && isTitle(tokens[0])) return;
+  const firstWord = tokens.findIndex((t) => !NEVER_NAMES.has(lc(t)));
+  if (tokens.length > 1 && firstWord >= 0 && isTitle(tokens[tokens.length - 1]) && isTitle(tokens[firstWord])) return;
   let cut = -1;
   for (let i = 0; i < tokens.length - 1; i++) if (isTitle(tokens[i])) cut = i;
   if (cut < 0) {
@@ -191,15 +205,15 @@ function classify(text: string, run: Run, tags: Map<number, Set<string>>): Typed
     if (KNOWN_ORGS.has(base) || lookupPlace(base)) return { type: 'ORG', source: 'rule', confidence: 0.7 };
     return null;
   }
+  // "Airbus A330-200", "Boeing 787": a maker's name inside a product name is not annotated.
+  if (toks.slice(1).some((t) => /^\p{Lu}{0,3}-?\d[\p{L}\d-]*$/u.test(t.text) && /\d{2}/.test(t.text))) return null;
+  if (blockedAfter(text, toks[toks.length - 1].end)) return null;
   if (KNOWN_ORGS.has(s)) return { type: 'ORG', source: 'rule', confidence: 0.9 };
   // "al Qaeda in the Arabian Peninsula": a known organisation's branch is that kind of name.
   for (let i = 1; i < toks.length - 2; i++) {
     if (words[i] === 'in' && KNOWN_ORGS.has(toks.slice(0, i).map((t) => t.text).join(' '))) return { type: 'ORG', source: 'rule', confidence: 0.8 };
   }
   if (!ORG_WORDS.has(last) && toks.every((t) => isDemonym(t.text) || NEVER_NAMES.has(lc(t)) || NEVER_ALONE.has(lc(t)))) return null;
-  // "Airbus A330-200", "Boeing 787": a maker's name inside a product name is not annotated.
-  if (toks.slice(1).some((t) => /^\p{Lu}{0,3}-?\d[\p{L}\d-]*$/u.test(t.text) && /\d{2}/.test(t.text))) return null;
-  if (blockedAfter(text, toks[toks.length - 1].end)) return null;
   // "Apple Computer", "GM Europe": a known organisation heading a longer name is that organisation.
   if (!single && KNOWN_ORGS.has(toks[0].text) && !lookupPlace(s) && toks.every((t) => t.cap)) return { type: 'ORG', source: 'rule', confidence: 0.75 };
   const place = lookupPlace(s);

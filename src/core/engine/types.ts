@@ -3,7 +3,7 @@ import type { EntityType, MentionSource } from '../model';
 
 /** A date expression as written, resolved to a TIMEX3 value only in the document pass. */
 export type DateExpr =
-  | { kind: 'absolute'; year?: number; month?: number; day?: number; yearFromContext?: boolean; future?: boolean }
+  | { kind: 'absolute'; year?: number; month?: number; day?: number; yearFromContext?: boolean; future?: boolean; yearOffset?: number }
   | { kind: 'weekday'; dow: number; modifier: 'last' | 'next' | 'this' | 'none' }
   | { kind: 'relDay'; offset: number }
   | { kind: 'relUnit'; unit: 'week' | 'month' | 'year'; offset: number }

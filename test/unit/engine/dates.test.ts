@@ -25,6 +25,14 @@ describe('engine: date values', () => {
     ['Losses grew in the third quarter of 2008 sharply.', 'the third quarter of 2008', '2008-Q3'],
     ['The deal was signed two years ago in secret.', 'two years ago', '2013'],
     ['The port reopened today after repairs.', 'today', '2015-11-17'],
+    ['Shares fell at 16:08 UTC on the exchange.', '16:08 UTC', '2015-11-17T16:08Z'],
+    ['The vote closed at 12:00 UTC Monday in the capital.', '12:00 UTC Monday', '2015-11-16T12:00Z'],
+    ['Trading has been weak since September in the region.', 'September', '2015-09'],
+    ['The plant was sold in December to a rival.', 'December', '2014-12'],
+    ['The plant will be sold in December to a rival.', 'December', '2015-12'],
+    ['Prices peaked last September at a record.', 'last September', '2014-09'],
+    ['The exchange stays closed until Friday for checks.', 'Friday', '2015-11-20'],
+    ['Jobs will go by the end of this year at the plant.', 'the end of this year', '2015'],
   ];
   for (const [text, surface, value] of cases) {
     it(`${surface} -> ${value}`, () => {

@@ -20,6 +20,14 @@ describe('engine: name rules', () => {
     ['country plus "government" is the country', 'The Canadian plan and the Canada government agreed.', ['PLACE:Canada']],
     ['currency prefix is not a country', 'It costs US$40 million.', []],
     ['treaties are not entities', 'The Lisbon Treaty was signed.', []],
+    ['a maker inside a product name is not an organisation', 'The airline ordered ten Boeing 777-300 jets.', []],
+    ['a known organisation heading a longer name', 'Shares of Apple Computer rose.', ['ORG:Apple Computer']],
+    ['an employer before a title is an organisation', 'The plan works, said Brindle analyst Tomasz Wielgus.', ['ORG:Brindle', 'PERSON:Tomasz Wielgus']],
+    ['a role alone names nobody', 'The Chief Operating Officer resigned.', []],
+    ['a regional branch of a known organisation', 'Troops fought al Qaeda in the Arabian Peninsula for years.', ['ORG:al Qaeda in the Arabian Peninsula']],
+    ['a broadcaster is a place name and a number', 'A journalist for France 24 reported it.', ['ORG:France 24']],
+    ['financial indices are not organisations', 'The Dow Jones fell while the FTSE 100 rose.', []],
+    ['capitalised common nouns are not a person', 'Apps are sold in the Music Store online.', []],
   ];
   for (const [name, text, expected] of cases) {
     it(name, () => {
@@ -28,6 +36,19 @@ describe('engine: name rules', () => {
       assert.deepEqual(typed(a), expected);
     });
   }
+
+  it('the first word of an organisation refers back to it', () => {
+    const a = analyze('The contract went to Harrowgate Aerospace Systems. Later Harrowgate appealed.');
+    const full = a.mentions.find((m) => m.text === 'Harrowgate Aerospace Systems');
+    const head = a.mentions.find((m) => m.text === 'Harrowgate');
+    assert.equal(full?.type, 'ORG');
+    assert.equal(head?.entity, full?.entity);
+  });
+
+  it('a city that is also a surname follows the person', () => {
+    const a = analyze('President Harold Obama spoke. Obama then left.');
+    assert.deepEqual(typed(a), ['PERSON:Harold Obama', 'PERSON:Obama']);
+  });
 
   it('demonyms are not places, and names match only whole words', () => {
     const a = analyze('French and Syrian officials met Parisian leaders in Syria.');

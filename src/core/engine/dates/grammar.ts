@@ -56,7 +56,7 @@ const RULES: Rule[] = [
     re: rxi(`(last|next|this)\\s+${MON}`),
     build: (m) => {
       const mod = m[1].toLowerCase();
-      return { kind: 'absolute', month: month(m[2]), yearFromContext: true, future: mod === 'next' };
+      return { kind: 'absolute', month: month(m[2]), yearFromContext: true, yearOffset: mod === 'last' ? -1 : mod === 'next' ? 1 : 0 };
     },
   },
   { re: rx(`(?:(?:early|mid|late)[- ])?${MON}(?:,|\\s+of)?\\s+${YEAR}`), build: (m) => absolute(+m[2], month(m[1])) },

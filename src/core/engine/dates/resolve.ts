@@ -16,6 +16,7 @@ export function resolveDate(expr: DateExpr, documentDate: string | null, anchor:
   switch (expr.kind) {
     case 'absolute': {
       let year = expr.year ?? dy;
+      if (expr.yearOffset !== undefined && year !== undefined) return `${pad(year + expr.yearOffset, 4)}-${pad(expr.month ?? 1, 2)}`;
       if (expr.year === undefined && year !== undefined && doc && expr.month) {
         // A month named without a year: news looks back unless the sentence looks forward.
         const docMonth = doc.getUTCMonth() + 1;
