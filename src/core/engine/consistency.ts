@@ -74,7 +74,9 @@ function linkAcronyms(text: string, cands: DocCandidate[]): void {
     if (!m) continue;
     const start = c.end + m[0].lastIndexOf(m[1]);
     const explicit = /known as|aka|a\.k\.a|or |formerly/.test(m[0]);
-    if (!explicit && !isAcronymOf(m[1], c.text)) continue;
+    // In parentheses right after a name, an acronym may cover only its first words ("IFRC").
+    const inParens = m[0].trimStart().startsWith('(') && m[1].length >= 3 && /^[\p{Lu}]+$/u.test(m[1]) && initials(c.text, false).startsWith(m[1]);
+    if (!explicit && !inParens && !isAcronymOf(m[1], c.text)) continue;
     const hit = byStart.get(start);
     if (hit && hit.text === m[1]) {
       hit.type = c.type;

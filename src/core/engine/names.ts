@@ -6,7 +6,7 @@ import type { Candidate } from './types';
 import { Token, tokenize } from './tokens';
 import { isCommonNoun, isCommonWord, isFunctionWord, tagTerms } from './nlp';
 import { isDemonym, lookupPlace } from './gazetteer';
-import { CONNECTORS, KNOWN_ORGS, NEVER_ALONE, NEVER_NAMES, NON_ENTITY_HEADS, NOT_ENTITIES, ORG_HEADS_OF, ORG_START_WORDS, ORG_WORDS, PARTICLES, PLACE_STARTS, PLACE_WORDS, SPEECH_VERBS, STATE_NOUNS, TITLES, VENUE_NOUNS } from './lexicons/names';
+import { CONNECTORS, KNOWN_ORGS, PLACE_FIRST, NEVER_ALONE, NEVER_NAMES, NON_ENTITY_HEADS, NOT_ENTITIES, ORG_HEADS_OF, ORG_START_WORDS, ORG_WORDS, PARTICLES, PLACE_STARTS, PLACE_WORDS, SPEECH_VERBS, STATE_NOUNS, TITLES, VENUE_NOUNS } from './lexicons/names';
 
 interface Run {
   tokens: Token[];
@@ -16,6 +16,8 @@ interface Run {
 }
 
 const lc = (t: Token): string => t.text.toLowerCase();
+/** Organisation cue words, plurals included ("Unions", "Associations"). */
+const isOrgWord = (w: string): boolean => ORG_WORDS.has(w) || (w.length > 4 && w.endsWith('s') && ORG_WORDS.has(w.slice(0, -1)));
 const isTitle = (t: Token): boolean => t.cap && TITLES.has(lc(t));
 
 export function findNames(text: string, dates: Candidate[], useTagger = true): Candidate[] {
@@ -66,7 +68,7 @@ function collectRuns(text: string, tokens: Token[], inDate: (t: Token) => boolea
     while (cur.length && !cur[cur.length - 1].cap) cur.pop();
     if (cur.length) {
       const from = runs.length;
-      splitAtTitles(cur, runs, tags);
+      for (const part of splitAtOf(cur)) splitAtTitles(part, runs, tags);
       if (titledNext && runs.length > from) runs[from].titled = true;
       if (beforeTitle && runs.length > from) runs[runs.length - 1].beforeTitle = !runs[runs.length - 1].titled;
       titledNext = false;
@@ -87,6 +89,8 @@ function collectRuns(text: string, tokens: Token[], inDate: (t: Token) => boolea
     const nextJoined = next && /^[ \u00a0]$/.test(text.slice(t.end, next.start));
     if (t.cap && !/^\p{N}+$/u.test(t.text)) {
       cur.push(t);
+    } else if (cur.length && lc(t) === 'and' && nextJoined && next.cap && cur.some((x) => lc(x) === 'of') && andContinuesName(text, tokens, i + 1)) {
+      cur.push(t); // "Federation of Red Cross and Red Crescent Societies"
     } else if (cur.length && CONNECTORS.has(lc(t)) && nextJoined) {
       cur.push(t);
     } else if (cur.length && lc(t) === 'in' && nextJoined && lc(next) === 'the' && cur.some((_, k) => KNOWN_ORGS.has(cur.slice(k).map((x) => x.text).join(' ')))) {
@@ -109,6 +113,27 @@ function collectRuns(text: string, tokens: Token[], inDate: (t: Token) => boolea
   return runs;
 }
 
+/** After "X of Y and": does a capitalised stretch ending in an organisation word follow? */
+function andContinuesName(text: string, tokens: Token[], from: number): boolean {
+  let j = from;
+  while (j + 1 < tokens.length && tokens[j + 1].cap && /^ $/.test(text.slice(tokens[j].end, tokens[j + 1].start))) j++;
+  return tokens[j].cap && isOrgWord(lc(tokens[j]));
+}
+
+/** Heads that keep "X of Y" one name ("Bank of America", "City of Paris", "Isle of Man"). */
+const OF_HEADS = new Set(['city', 'isle', 'republic', 'kingdom', 'state', 'states', 'province', 'duchy', 'university', 'house', 'people', 'sea', 'gulf', 'bay', 'cape', 'port', 'county', 'district', 'principality', 'emirate', 'sultanate', 'federation']);
+
+/** "Amina Diallo of the World Health Organization" is two names, "Bank of America" one. */
+function splitAtOf(tokens: Token[]): Token[][] {
+  const k = tokens.findIndex((t, i) => i > 0 && lc(t) === 'of');
+  if (k < 0) return [tokens];
+  const head = lc(tokens[k - 1]);
+  if (OF_HEADS.has(head) || ORG_HEADS_OF.has(head) || ORG_WORDS.has(head) || PLACE_WORDS.has(head) || TITLES.has(head) || tokens[k - 1].upper) return [tokens];
+  let right = tokens.slice(k + 1);
+  while (right.length && !right[0].cap) right = right.slice(1);
+  return right.length ? [tokens.slice(0, k), right] : [tokens.slice(0, k)];
+}
+
 function title(s: string): string {
   return s.charAt(0) + s.slice(1).toLowerCase();
 }
@@ -117,7 +142,7 @@ function title(s: string): string {
 function splitAtTitles(tokens: Token[], runs: Run[], tags: Tags): void {
   const whole = tokens.map((t) => t.text).join(' ');
   const lastLc = lc(tokens[tokens.length - 1]);
-  if (KNOWN_ORGS.has(whole) || ORG_WORDS.has(lastLc) || PLACE_WORDS.has(lastLc)) {
+  if (KNOWN_ORGS.has(whole) || isOrgWord(lastLc) || PLACE_WORDS.has(lastLc)) {
     runs.push({ tokens: trimLeft(tokens, tags), titled: false });
     return;
   }
@@ -154,7 +179,6 @@ const FUNCTION_TAGS = ['Preposition', 'Conjunction', 'Adverb', 'Determiner', 'Pr
 function trimLeft(tokens: Token[], tags: Tags): Token[] {
   if (!tokens.length) return tokens;
   let i = 0;
-  const orgCue = ORG_WORDS.has(lc(tokens[tokens.length - 1]));
   while (i < tokens.length) {
     const t = tokens[i];
     const rest = tokens.slice(i).map((x) => x.text).join(' ');
@@ -164,7 +188,7 @@ function trimLeft(tokens: Token[], tags: Tags): Token[] {
     if (NEVER_NAMES.has(lc(t)) && !personish) i++;
     else if (!t.cap && !(i === 0 && PARTICLES.has(lc(t)))) i++;
     else if (!t.cap) break;
-    else if (t.sentStart && !personish && i < tokens.length - 1 && isCommonWord(t.text, !orgCue)) i++;
+    else if (t.sentStart && !personish && i < tokens.length - 1 && isCommonWord(t.text, false)) i++;
     else if (t.sentStart && tg && FUNCTION_TAGS.some((x) => tg.has(x)) && !tg.has('ProperNoun') && !personish) i++;
     else if (isDemonym(t.text) && i < tokens.length - 1 && !personish && !ORG_WORDS.has(lc(tokens[tokens.length - 1]))) i++;
     else break;
@@ -218,15 +242,17 @@ function classify(text: string, run: Run, tags: Map<number, Set<string>>): Typed
   if (!single && KNOWN_ORGS.has(toks[0].text) && !lookupPlace(s) && toks.every((t) => t.cap)) return { type: 'ORG', source: 'rule', confidence: 0.75 };
   const place = lookupPlace(s);
   if (place && !run.titled) return { type: 'PLACE', source: 'gazetteer', confidence: 0.85 };
+  if (run.titled && !ORG_WORDS.has(last)) return { type: 'PERSON', source: 'rule', confidence: 0.85 };
+  if (PLACE_FIRST.has(first) && !single) return { type: 'PLACE', source: 'rule', confidence: 0.75 };
   const firstNamed = tags.get(toks[0].start);
   if (toks.length === 2 && firstNamed && (firstNamed.has('MaleName') || firstNamed.has('FemaleName') || firstNamed.has('FirstName')) && saidCue(text, toks)) {
     return { type: 'PERSON', source: 'rule', confidence: 0.75 };
   }
-  if (!single && ORG_WORDS.has(last)) return { type: 'ORG', source: 'rule', confidence: 0.8 };
+  if (!single && isOrgWord(last)) return { type: 'ORG', source: 'rule', confidence: 0.8 };
+  if (run.titled) return { type: 'PERSON', source: 'rule', confidence: 0.85 };
   if (!single && words[1] === 'of' && ORG_HEADS_OF.has(first)) return { type: 'ORG', source: 'rule', confidence: 0.8 };
   if (!single && (PLACE_WORDS.has(last) || (PLACE_STARTS.has(first) && toks.length >= 2))) return { type: 'PLACE', source: 'rule', confidence: 0.75 };
   if (toks.length >= 3 && ORG_START_WORDS.has(first)) return { type: 'ORG', source: 'rule', confidence: 0.7 };
-  if (run.titled) return { type: 'PERSON', source: 'rule', confidence: 0.85 };
   if (run.beforeTitle) return { type: 'ORG', source: 'rule', confidence: 0.6 };
   if (words.some((w, i) => i < words.length - 1 && PARTICLES.has(w.split('-')[0]) && /^(al|el|bin|ibn|abu|abou)$/.test(w.split('-')[0]))) return { type: 'PERSON', source: 'rule', confidence: 0.75 };
   if (/^(?:al|el)-/.test(toks[toks.length - 1].text) && !single) return { type: 'PERSON', source: 'rule', confidence: 0.75 };
@@ -239,7 +265,7 @@ function classify(text: string, run: Run, tags: Map<number, Set<string>>): Typed
   const placeTags = tagCount(['Place', 'Country', 'City', 'Region']);
   // compromise guesses Organization for any possessive proper noun ("Kouachi's"): not evidence.
   const org = toks.filter((t) => tags.get(t.start)?.has('Organization') && !tags.get(t.start)?.has('Possessive')).length;
-  if (saidCue(text, toks)) return { type: 'PERSON', source: 'rule', confidence: 0.75 };
+  if (saidCue(text, toks) && !(single && toks[0].upper) && toks.length <= 3 && !toks.some((t) => isFunctionWord(t.text))) return { type: 'PERSON', source: 'rule', confidence: 0.75 };
   if (org === toks.length || (org > 0 && !single && org >= person && org >= placeTags && person === 0 && toks.length > 2)) return { type: 'ORG', source: 'ner', confidence: 0.6 };
   if (placeTags > 0 && placeTags > person) return { type: 'PLACE', source: 'ner', confidence: 0.6 };
   if (person > 0 && !single) return { type: 'PERSON', source: 'ner', confidence: 0.7 };
@@ -249,7 +275,7 @@ function classify(text: string, run: Run, tags: Map<number, Set<string>>): Typed
     return { type: 'ORG', source: 'ner', confidence: the ? 0.5 : 0.3 };
   }
   // Capitalised words that are not names in compromise's lexicon ("App Store") are not a person.
-  if (!single && toks.length <= 4 && toks.every((t) => t.cap && !t.upper) && !isCommonNoun(toks[toks.length - 1].text)) {
+  if (!single && toks.length <= 3 && toks.every((t) => t.cap && !t.upper && !isFunctionWord(t.text)) && !isCommonNoun(toks[toks.length - 1].text)) {
     return { type: 'PERSON', source: 'ner', confidence: 0.55 };
   }
   if (single && person > 0 && !toks[0].sentStart) return { type: 'PERSON', source: 'ner', confidence: 0.4 };

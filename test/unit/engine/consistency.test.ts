@@ -28,6 +28,7 @@ describe('engine: document-level consistency and acronyms', () => {
   const acronyms: [string, string, string, string][] = [
     ['parenthesised "also known as"', 'The Northern Liberation Front (also known as NLF) claimed it. The NLF later denied it.', 'Northern Liberation Front', 'NLF'],
     ['"the X (ABC)"', 'A report by the Federal Office of Statistics (FOS) said so. FOS data agree.', 'Federal Office of Statistics', 'FOS'],
+    ['an acronym of the first words, in parentheses', 'The Union of Harbour Pilots and Dock Workers Associations (UHP) objected. UHP members left.', 'Union of Harbour Pilots and Dock Workers Associations', 'UHP'],
     ['French function words in initials', 'The Direction Nationale de la Sûreté Portuaire was reformed. The DNSP then hired staff.', 'Direction Nationale de la Sûreté Portuaire', 'DNSP'],
   ];
   for (const [name, text, full, short] of acronyms) {

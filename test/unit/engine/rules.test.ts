@@ -28,6 +28,12 @@ describe('engine: name rules', () => {
     ['a broadcaster is a place name and a number', 'A journalist for France 24 reported it.', ['ORG:France 24']],
     ['financial indices are not organisations', 'The Dow Jones fell while the FTSE 100 rose.', []],
     ['capitalised common nouns are not a person', 'Apps are sold in the Music Store online.', []],
+    ['"of" between a person and an organisation splits them', 'Ilse Marquardt of the Coastal Protection Agency spoke.', ['PERSON:Ilse Marquardt', 'ORG:Coastal Protection Agency']],
+    ['"X of Y" stays one name after an organisation head', 'The Bank of Lisbon raised rates.', ['ORG:Bank of Lisbon']],
+    ['"and" inside an organisation name', 'The Federation of Miners and Metal Workers Unions met.', ['ORG:Federation of Miners and Metal Workers Unions']],
+    ['"and" between two names keeps them apart', 'Trains ran between Vienna and Madrid.', ['PLACE:Vienna', 'PLACE:Madrid']],
+    ['a lower-case role before a name', 'The report, said chief inspector Olga Brenner, was late.', ['PERSON:Olga Brenner']],
+    ['place-first words make venues', 'Crowds filled the Palais des Nations.', ['PLACE:Palais des Nations']],
   ];
   for (const [name, text, expected] of cases) {
     it(name, () => {

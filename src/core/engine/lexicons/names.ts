@@ -24,7 +24,8 @@ export const ORG_WORDS = new Set(
   systems technologies laboratories labs press times post news journal herald tribune gazette telegraph magazine
   review radio television tv broadcasting club team brigade brigades front movement church hospital exchange reserve
   office directorate unit cabinet chamber nations alliance coalition commission computer computers aircraft capital
-  management research partners securities investments financial insurance energy pharmaceuticals`
+  management research partners securities investments financial insurance energy pharmaceuticals ports
+  branch rail railway railways societies affairs`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -43,6 +44,8 @@ export const PLACE_WORDS = new Set(
     .split(/\s+/)
     .filter(Boolean),
 );
+/** First words that make a name a place whatever its last word ("Palais des Nations"). */
+export const PLACE_FIRST = new Set(['palais', 'place', 'rue', 'quai', 'pont', 'gare', 'piazza', 'plaza', 'avenida', 'calle', 'via', 'lake', 'mount', 'cape', 'isle']);
 export const PLACE_STARTS = new Set(['place', 'rue', 'avenue', 'boulevard', 'lake', 'mount', 'mt.', 'gulf', 'city', 'port', 'cape', 'fort', 'saint', 'st.', 'lac', 'quai', 'pont', 'gare']);
 
 /** Lower-case name particles that may sit inside (or start) a person's name. */
