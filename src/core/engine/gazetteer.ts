@@ -57,9 +57,12 @@ function gazetteer(): Gazetteer {
   return loaded;
 }
 
-/** Exact (case-sensitive) lookup of a place name. */
+/** Exact (case-sensitive) lookup of a place name; an ALL-CAPS dateline word is read in title case. */
 export function lookupPlace(name: string): PlaceEntry | undefined {
-  return gazetteer().places.get(name);
+  const places = gazetteer().places;
+  const hit = places.get(name);
+  if (hit || name.length < 4 || name !== name.toUpperCase() || /[.\d]/.test(name)) return hit;
+  return places.get(name.toLowerCase().replace(/(^|[\s-])\p{L}/gu, (m) => m.toUpperCase()));
 }
 
 export function isDemonym(word: string): boolean {

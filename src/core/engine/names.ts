@@ -253,7 +253,8 @@ function classify(text: string, run: Run, tags: Map<number, Set<string>>): Typed
   if (!single && words[1] === 'of' && ORG_HEADS_OF.has(first)) return { type: 'ORG', source: 'rule', confidence: 0.8 };
   if (!single && (PLACE_WORDS.has(last) || (PLACE_STARTS.has(first) && toks.length >= 2))) return { type: 'PLACE', source: 'rule', confidence: 0.75 };
   if (toks.length >= 3 && ORG_START_WORDS.has(first)) return { type: 'ORG', source: 'rule', confidence: 0.7 };
-  if (run.beforeTitle) return { type: 'ORG', source: 'rule', confidence: 0.6 };
+  // "Finance Minister": a portfolio, not an employer.
+  if (run.beforeTitle) return single && isCommonNoun(toks[0].text) ? null : { type: 'ORG', source: 'rule', confidence: 0.6 };
   if (words.some((w, i) => i < words.length - 1 && PARTICLES.has(w.split('-')[0]) && /^(al|el|bin|ibn|abu|abou)$/.test(w.split('-')[0]))) return { type: 'PERSON', source: 'rule', confidence: 0.75 };
   if (/^(?:al|el)-/.test(toks[toks.length - 1].text) && !single) return { type: 'PERSON', source: 'rule', confidence: 0.75 };
   if (single && toks[0].sentStart && !run.titled) {

@@ -32,6 +32,7 @@ describe('engine: date values', () => {
     ['The plant will be sold in December to a rival.', 'December', '2015-12'],
     ['Prices peaked last September at a record.', 'last September', '2014-09'],
     ['The exchange stays closed until Friday for checks.', 'Friday', '2015-11-20'],
+    ['Analysts expect a rate rise in April next spring.', 'April', '2016-04'],
     ['Jobs will go by the end of this year at the plant.', 'the end of this year', '2015'],
   ];
   for (const [text, surface, value] of cases) {

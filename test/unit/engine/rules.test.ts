@@ -33,6 +33,7 @@ describe('engine: name rules', () => {
     ['"and" inside an organisation name', 'The Federation of Miners and Metal Workers Unions met.', ['ORG:Federation of Miners and Metal Workers Unions']],
     ['"and" between two names keeps them apart', 'Trains ran between Vienna and Madrid.', ['PLACE:Vienna', 'PLACE:Madrid']],
     ['a lower-case role before a name', 'The report, said chief inspector Olga Brenner, was late.', ['PERSON:Olga Brenner']],
+    ['an ALL-CAPS dateline city is the place', 'OSLO (Reuters) - Talks resumed.', ['PLACE:OSLO', 'ORG:Reuters']],
     ['place-first words make venues', 'Crowds filled the Palais des Nations.', ['PLACE:Palais des Nations']],
   ];
   for (const [name, text, expected] of cases) {

@@ -14,4 +14,4 @@ export const NUMBER_WORDS: Record<string, number> = {
 /** Words that make an unnumbered period vague ("several weeks"). */
 export const VAGUE_COUNTS = ['few', 'several', 'some', 'many'];
 /** Cues that a bare weekday points forward ("will meet on Friday"). */
-export const FUTURE_CUES = /\b(will|shall|'ll|going to|scheduled|due to|expected to|plans? to|next)\b/i;
+export const FUTURE_CUES = /\b(will|shall|'ll|going to|scheduled|due to|expects?|expected|forecasts?|plans? to|planned|next|upcoming)\b/i;
