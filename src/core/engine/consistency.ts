@@ -206,6 +206,13 @@ function propagate(text: string, cands: DocCandidate[]): DocCandidate[] {
     if (NEVER_NAMES.has(head.toLowerCase()) || NEVER_ALONE.has(head.toLowerCase()) || ORG_START_WORDS.has(head.toLowerCase()) || isCommonWord(head, true)) continue;
     if (!orgHeads.has(head)) orgHeads.set(head, c);
   }
+  // Heads already found on their own ("Apple" next to "Apple Computer") join that organisation.
+  const headOf = new Map<string, DocCandidate>();
+  for (const c of cands) if (c.type === 'ORG' && c.confidence >= CONFIDENT && c.text.includes(' ') && !headOf.has(c.text.split(' ')[0])) headOf.set(c.text.split(' ')[0], c);
+  for (const c of cands) {
+    const full = c.type === 'ORG' && !c.text.includes(' ') && c.linkTo === undefined ? headOf.get(c.text) : undefined;
+    if (full) c.linkTo = full.start;
+  }
   for (const [head, c] of orgHeads) {
     search(head, (start) => ({ start, end: start + head.length, text: head, type: 'ORG', source: 'consistency', confidence: 0.55, linkTo: c.start }));
   }

@@ -100,7 +100,9 @@ function computeKey(c: Placed): string {
   if (c.forcedEntity) return `FORCED:${c.forcedEntity}`;
   if (c.type === 'DATE') return `DATE:${c.value ?? c.text}`;
   if (c.type === 'PLACE') {
-    const p = lookupPlace(c.text);
+    // "City of Paris" is Paris; "the Republic of Chile" is Chile.
+    const bare = c.text.replace(/^(?:City|Town|Municipality|Province|State|Republic|Kingdom|Principality) of (?:the )?/, '');
+    const p = lookupPlace(c.text) ?? lookupPlace(bare);
     if (p) return `PLACE:${p.canonical}`;
   }
   return `${c.type}:${foldKey(c.text.replace(/^the\s+/i, ''))}`;

@@ -149,6 +149,14 @@ function splitAtTitles(tokens: Token[], runs: Run[], tags: Tags): void {
   // "Chief Operating Officer": a role ending in a title names nobody.
   const firstWord = tokens.findIndex((t) => !NEVER_NAMES.has(lc(t)));
   if (tokens.length > 1 && firstWord >= 0 && isTitle(tokens[tokens.length - 1]) && isTitle(tokens[firstWord])) return;
+  // "Ryanair CEO": the title closing a run is outside the name, which is an employer.
+  if (tokens.length > 1 && isTitle(tokens[tokens.length - 1]) && !isTitle(tokens[Math.max(0, firstWord)]) && !isOrgWord(lastLc)) {
+    let end = tokens.length;
+    while (end > 0 && isTitle(tokens[end - 1])) end--;
+    const head = trimLeft(tokens.slice(0, end), tags);
+    if (head.length) runs.push({ tokens: head, titled: false, beforeTitle: true });
+    return;
+  }
   let cut = -1;
   for (let i = 0; i < tokens.length - 1; i++) if (isTitle(tokens[i])) cut = i;
   if (cut < 0) {

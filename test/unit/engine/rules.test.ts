@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { analyze } from '../../../src/core/engine/index';
-import { assertWellFormed, found, typed } from './support';
+import { assertWellFormed, entityOf, found, typed } from './support';
 
 describe('engine: name rules', () => {
   const cases: [string, string, string[]][] = [
@@ -34,6 +34,7 @@ describe('engine: name rules', () => {
     ['"and" between two names keeps them apart', 'Trains ran between Vienna and Madrid.', ['PLACE:Vienna', 'PLACE:Madrid']],
     ['a lower-case role before a name', 'The report, said chief inspector Olga Brenner, was late.', ['PERSON:Olga Brenner']],
     ['an ALL-CAPS dateline city is the place', 'OSLO (Reuters) - Talks resumed.', ['PLACE:OSLO', 'ORG:Reuters']],
+    ['a title closing a run stays outside the employer', 'Brindle CEO, Olga Brenner, spoke.', ['ORG:Brindle', 'PERSON:Olga Brenner']],
     ['place-first words make venues', 'Crowds filled the Palais des Nations.', ['PLACE:Palais des Nations']],
   ];
   for (const [name, text, expected] of cases) {
@@ -50,6 +51,12 @@ describe('engine: name rules', () => {
     const head = a.mentions.find((m) => m.text === 'Harrowgate');
     assert.equal(full?.type, 'ORG');
     assert.equal(head?.entity, full?.entity);
+  });
+
+  it('"City of X" is the same place as X, and an organisation head joins the full name', () => {
+    const a = analyze('The City of Lyon thanked Harrowgate Aerospace Systems. Lyon and Harrowgate signed.');
+    assert.equal(entityOf(a, 'City of Lyon'), entityOf(a, 'Lyon'));
+    assert.equal(entityOf(a, 'Harrowgate'), entityOf(a, 'Harrowgate Aerospace Systems'));
   });
 
   it('a city that is also a surname follows the person', () => {
