@@ -67,7 +67,8 @@ const baselineMs = ms(baseT0);
 
 // Long document: the corpus concatenated ×20, then one paragraph edited.
 const source = [...corpus, ...meantime.slice(0, 20)].map((d) => d.text).join('\n\n') || samples.map((d) => d.text).join('\n\n');
-const long = Array.from({ length: 20 }, (_, i) => source.replace(/\n\n/g, `\n\n`) + `\n\nPart ${i + 1}.`).join('\n\n');
+// Each copy's paragraphs are made unique, so no paragraph is served from a duplicate.
+const long = Array.from({ length: 20 }, (_, i) => source.replace(/\n\n/g, ` (${i + 1})\n\n`) + ` (${i + 1})`).join('\n\n');
 const inc = engine.createIncrementalAnalyzer();
 let t1 = process.hrtime.bigint();
 inc.analyze(long, {});

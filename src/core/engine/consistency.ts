@@ -64,6 +64,19 @@ const ACRONYM_AFTER = /^\s*(?:\(|,\s*)(?:(?:also |better |commonly )?known as |o
 
 function linkAcronyms(text: string, cands: DocCandidate[]): void {
   const byStart = new Map(cands.map((c) => [c.start, c]));
+  // Sorted spans let an overlap check be a binary search, not a scan of every candidate.
+  const spans = cands.map((c) => [c.start, c.end] as [number, number]).sort((a, b) => a[0] - b[0]);
+  const overlapsAny = (s: number, e: number): boolean => {
+    let lo = 0;
+    let hi = spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid][0] < e) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo - 1; i >= 0 && i >= lo - 50; i--) if (spans[i][1] > s) return true;
+    return false;
+  };
   const expansions: DocCandidate[] = [];
   for (const c of cands) {
     if (c.type === 'DATE' || !c.text.includes(' ')) continue;
@@ -83,7 +96,7 @@ function linkAcronyms(text: string, cands: DocCandidate[]): void {
       hit.confidence = Math.max(hit.confidence, 0.85);
       hit.source = 'acronym';
       hit.linkTo = c.start;
-    } else if (!cands.some((o) => o.start < start + m[1].length && start < o.end)) {
+    } else if (!overlapsAny(start, start + m[1].length)) {
       const a: DocCandidate = { start, end: start + m[1].length, text: m[1], type: c.type, source: 'acronym', confidence: 0.85, linkTo: c.start };
       cands.push(a);
       byStart.set(start, a);
