@@ -231,14 +231,14 @@ function classify(text: string, run: Run, tags: Map<number, Set<string>>): Typed
     if (country) return { type: 'PLACE', source: 'gazetteer', confidence: 0.8, end: toks[toks.length - 2].end };
   }
   if (VENUE_NOUNS.test(after) && !ORG_WORDS.has(last)) return { type: 'PLACE', source: 'rule', confidence: 0.75 };
-  if (/\p{N}$/u.test(s) && !single) {
+  // "Airbus A330-200", "Boeing 787": a maker's name inside a product name is not annotated.
+  if (toks.slice(1).some((t) => /^\p{Lu}{0,3}-?\d[\p{L}\d-]*$/u.test(t.text) && (/\d{3}/.test(t.text) || /\p{L}.*\d{2}|\d{2}.*\p{L}/u.test(t.text)))) return null;
+  if (/^\p{N}+$/u.test(toks[toks.length - 1].text) && !single) {
     // "France 24": a name and a number make a broadcaster or outlet, not a place.
     const base = toks.slice(0, -1).map((t) => t.text).join(' ');
     if (KNOWN_ORGS.has(base) || lookupPlace(base)) return { type: 'ORG', source: 'rule', confidence: 0.7 };
     return null;
   }
-  // "Airbus A330-200", "Boeing 787": a maker's name inside a product name is not annotated.
-  if (toks.slice(1).some((t) => /^\p{Lu}{0,3}-?\d[\p{L}\d-]*$/u.test(t.text) && /\d{2}/.test(t.text))) return null;
   if (blockedAfter(text, toks[toks.length - 1].end)) return null;
   if (KNOWN_ORGS.has(s)) return { type: 'ORG', source: 'rule', confidence: 0.9 };
   // "al Qaeda in the Arabian Peninsula": a known organisation's branch is that kind of name.
@@ -247,7 +247,13 @@ function classify(text: string, run: Run, tags: Map<number, Set<string>>): Typed
   }
   if (!ORG_WORDS.has(last) && toks.every((t) => isDemonym(t.text) || NEVER_NAMES.has(lc(t)) || NEVER_ALONE.has(lc(t)))) return null;
   // "Apple Computer", "GM Europe": a known organisation heading a longer name is that organisation.
-  if (!single && KNOWN_ORGS.has(toks[0].text) && !lookupPlace(s) && toks.every((t) => t.cap)) return { type: 'ORG', source: 'rule', confidence: 0.75 };
+  if (!single && KNOWN_ORGS.has(toks[0].text) && !lookupPlace(s) && toks.every((t) => t.cap)) {
+    // ... unless the rest is a model name ("Ford Taurus", "Apple Macintosh"): a product.
+    const rest = toks.slice(1).map((t) => t.text).join(' ');
+    const orgish = lookupPlace(rest) || isOrgWord(last) || isCommonNoun(toks[toks.length - 1].text);
+    return orgish ? { type: 'ORG', source: 'rule', confidence: 0.75 } : null;
+  }
+  if (!single && isDemonym(toks[0].text) && STATE_NOUNS.has(last)) return null;
   const place = lookupPlace(s);
   if (place && !run.titled) return { type: 'PLACE', source: 'gazetteer', confidence: 0.85 };
   if (run.titled && !ORG_WORDS.has(last)) return { type: 'PERSON', source: 'rule', confidence: 0.85 };
@@ -307,5 +313,5 @@ function saidCue(text: string, toks: Token[]): boolean {
 /** "US$40", "Boeing 737s": what follows shows the name is a currency prefix or a product maker. */
 export function blockedAfter(text: string, end: number): boolean {
   const after = text.slice(end, end + 24);
-  return /^[$£€¥]/.test(after) || (/^ (?:\p{Lu}{0,2}\d{2,}[\p{L}\d-]*)(?![\p{L}])/u.test(after) && !/^ \d{4}\b/.test(after));
+  return /^[$£€¥]/.test(after) || /^ dollars?\b/i.test(after) || (/^ (?:\p{Lu}{0,2}\d{2,}[\p{L}\d-]*)(?![\p{L}])/u.test(after) && !/^ \d{4}\b/.test(after));
 }

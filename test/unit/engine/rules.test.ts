@@ -35,6 +35,9 @@ describe('engine: name rules', () => {
     ['a lower-case role before a name', 'The report, said chief inspector Olga Brenner, was late.', ['PERSON:Olga Brenner']],
     ['an ALL-CAPS dateline city is the place', 'OSLO (Reuters) - Talks resumed.', ['PLACE:OSLO', 'ORG:Reuters']],
     ['a title closing a run stays outside the employer', 'Brindle CEO, Olga Brenner, spoke.', ['ORG:Brindle', 'PERSON:Olga Brenner']],
+    ['a known maker before a model name is a product', 'Dealers praised the new Toyota Corolla design.', []],
+    ['holidays are not people', 'Sales rose over Christmas and New Year in the shops.', []],
+    ['a country before "dollars" is a currency', 'It cost 12 US dollars at the door.', []],
     ['place-first words make venues', 'Crowds filled the Palais des Nations.', ['PLACE:Palais des Nations']],
   ];
   for (const [name, text, expected] of cases) {

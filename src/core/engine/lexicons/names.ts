@@ -61,7 +61,7 @@ export const KNOWN_ORGS = new Set(
   `Reuters|AP|AFP|Associated Press|Agence France-Presse|Bloomberg|BBC|CNN|NBC|CBS|ABC|Fox News|Al Jazeera|Xinhua|
   Facebook|Twitter|Google|Apple|Microsoft|Amazon|YouTube|Instagram|WhatsApp|Telegram|Boeing|Airbus|EADS|Ryanair|
   IBM|Intel|Samsung|Sony|Toyota|Ford|GM|Chrysler|Fiat|Volkswagen|Nissan|Honda|Daimler|DaimlerChrysler|Opel|
-  NATO|UN|UNESCO|UNICEF|WHO|IMF|OPEC|EU|FBI|CIA|NSA|Interpol|Europol|Pentagon|Kremlin|Nasdaq|NYSE|
+  NATO|UN|UNESCO|UNICEF|WHO|IMF|OPEC|EU|FBI|CIA|NSA|Interpol|Europol|Pentagon|Kremlin|NYSE|
   Wikipedia|Wikinews|Yahoo|Netflix|Uber|Tesla|Nokia|Siemens|Shell|BP|Exxon|Lufthansa|Qantas|Emirates|
   Hamas|Hezbollah|Taliban|al Qaeda|al-Qaeda|Al-Qaeda|Al Qaeda|Boko Haram|ISIS|ISIL|Daesh|Islamic State|Nusra Front|
   Lehman Brothers|Goldman Sachs|Morgan Stanley|Merrill Lynch|Citigroup|JPMorgan|AIG|Fannie Mae|Freddie Mac|
@@ -124,7 +124,9 @@ export const NOT_ENTITIES = new Set(
   `Dow|Dow Jones|Dow Jones Industrial Average|DJIA|FTSE|FTSE 100|Nikkei|Nikkei 225|Hang Seng|DAX|CAC|CAC 40|S&P|S&P 500|
   Nasdaq Composite|Euro Stoxx|Stoxx|Kospi|Sensex|Bovespa|IBEX|MIB|TSX|ASX|RTS|MICEX|Shanghai Composite|UTC|GMT|EST|EDT|
   PST|CET|BST|AM|PM|CEO|CFO|COO|CTO|GDP|PDF|USD|EUR|GBP|JPY|CNY|TV|DVD|CD|SMS|URL|HTML|OK|PhD|MBA|SUV|SUVs|IPO|AIDS|HIV|
-  DNA|ID|IT|PC|PCs|GPS|LED|LCD|TNT|TATP|RPG|AK|NB|PS|FAQ|ATM|VAT|SDK|API|OS|CPU|GPU|RAM|USB|WiFi|Wi-Fi|Internet|Web`
+  DNA|ID|IT|PC|PCs|GPS|LED|LCD|TNT|TATP|RPG|AK|NB|PS|FAQ|ATM|VAT|SDK|API|OS|CPU|GPU|RAM|USB|WiFi|Wi-Fi|Internet|Web|
+  Nasdaq|Christmas|Christmas Eve|Christmas Day|New Year|New Year's Eve|New Year's Day|Easter|Thanksgiving|Ramadan|Eid|
+  Hanukkah|Passover|Diwali|Halloween|Lent|Advent|Boxing Day|Labor Day|Labour Day|Memorial Day|Independence Day|Bastille Day`
     .split('|')
     .map((x) => x.trim())
     .filter(Boolean),
