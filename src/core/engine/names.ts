@@ -6,7 +6,7 @@ import type { Candidate } from './types';
 import { Token, tokenize } from './tokens';
 import { isCommonNoun, isCommonWord, isFunctionWord, tagTerms } from './nlp';
 import { isDemonym, lookupPlace } from './gazetteer';
-import { CONNECTORS, KNOWN_ORGS, PLACE_FIRST, NEVER_ALONE, NEVER_NAMES, NON_ENTITY_HEADS, NOT_ENTITIES, ORG_HEADS_OF, ORG_START_WORDS, ORG_WORDS, PARTICLES, PLACE_STARTS, PLACE_WORDS, SPEECH_VERBS, STATE_NOUNS, TITLES, VENUE_NOUNS } from './lexicons/names';
+import { CONNECTORS, KNOWN_ORGS, ORG_DESCRIPTORS, PLACE_DESCRIPTORS, PORTFOLIOS, PLACE_FIRST, NEVER_ALONE, NEVER_NAMES, NON_ENTITY_HEADS, NOT_ENTITIES, ORG_HEADS_OF, ORG_START_WORDS, ORG_WORDS, PARTICLES, PLACE_STARTS, PLACE_WORDS, SPEECH_VERBS, STATE_NOUNS, TITLES, VENUE_NOUNS } from './lexicons/names';
 
 interface Run {
   tokens: Token[];
@@ -175,6 +175,11 @@ function splitAtTitles(tokens: Token[], runs: Run[], tags: Tags): void {
     let placeLen = 0;
     for (let n = after.length - 1; n >= 1 && !placeLen; n--) if (lookupPlace(after.slice(0, n).map((t) => t.text).join(' '))) placeLen = n;
     if (placeLen) runs.push({ tokens: after.slice(0, placeLen), titled: false });
+    else if (after.length && !PORTFOLIOS.has(lc(after[0]))) {
+      // "CEO of Boeing Commercial Airplanes": what follows "of" is the employer, not a person.
+      runs.push({ tokens: after, titled: false, beforeTitle: true });
+      return;
+    }
     after = after.slice(placeLen || 1);
   }
   while (after.length && !after[0].cap) after = after.slice(1);
@@ -257,6 +262,10 @@ function classify(text: string, run: Run, tags: Map<number, Set<string>>): Typed
   const place = lookupPlace(s);
   if (place && !run.titled) return { type: 'PLACE', source: 'gazetteer', confidence: 0.85 };
   if (run.titled && !ORG_WORDS.has(last)) return { type: 'PERSON', source: 'rule', confidence: 0.85 };
+  // "engine maker Europrop", "the port city Antwerp": a descriptor says what the name is.
+  const descriptor = /(\p{Ll}+)\s+$/u.exec(text.slice(Math.max(0, toks[0].start - 20), toks[0].start))?.[1];
+  if (descriptor && ORG_DESCRIPTORS.has(descriptor) && !place) return { type: 'ORG', source: 'rule', confidence: 0.7 };
+  if (descriptor && PLACE_DESCRIPTORS.has(descriptor)) return { type: 'PLACE', source: 'rule', confidence: 0.7 };
   if (PLACE_FIRST.has(first) && !single) return { type: 'PLACE', source: 'rule', confidence: 0.75 };
   const firstNamed = tags.get(toks[0].start);
   if (toks.length === 2 && firstNamed && (firstNamed.has('MaleName') || firstNamed.has('FemaleName') || firstNamed.has('FirstName')) && saidCue(text, toks)) {

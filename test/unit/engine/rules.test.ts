@@ -38,6 +38,8 @@ describe('engine: name rules', () => {
     ['a known maker before a model name is a product', 'Dealers praised the new Toyota Corolla design.', []],
     ['holidays are not people', 'Sales rose over Christmas and New Year in the shops.', []],
     ['a country before "dollars" is a currency', 'It cost 12 US dollars at the door.', []],
+    ['a lower-case descriptor types the name after it', 'Shares of engine maker Veltrona Dyne rose.', ['ORG:Veltrona Dyne']],
+    ['the employer after "title of"', 'The CEO of Brindle Aero Planes, Olga Brenner, spoke.', ['ORG:Brindle Aero Planes', 'PERSON:Olga Brenner']],
     ['place-first words make venues', 'Crowds filled the Palais des Nations.', ['PLACE:Palais des Nations']],
   ];
   for (const [name, text, expected] of cases) {

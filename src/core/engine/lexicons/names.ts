@@ -25,7 +25,7 @@ export const ORG_WORDS = new Set(
   review radio television tv broadcasting club team brigade brigades front movement church hospital exchange reserve
   office directorate unit cabinet chamber nations alliance coalition commission computer computers aircraft capital
   management research partners securities investments financial insurance energy pharmaceuticals ports
-  branch rail railway railways societies affairs`
+  branch rail railway railways societies affairs international`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -137,3 +137,16 @@ export const VENUE_NOUNS = /^\s+(?:cafe|café|restaurant|bar|bistro|hotel|concer
 
 /** Institution words after a country name that leave only the country as a name ("US Government"). */
 export const STATE_NOUNS = new Set(['government', 'administration', 'authorities', 'military', 'economy', 'embassy', 'treasury']);
+
+/** Lower-case descriptors right before a name that say what it is ("engine maker Europrop"). */
+export const ORG_DESCRIPTORS = new Set(
+  `airline carrier company firm maker manufacturer automaker carmaker airframer chipmaker retailer bank lender insurer
+  group conglomerate giant rival subsidiary startup consortium union newspaper magazine tabloid daily broadcaster
+  network channel blog website agency regulator watchdog party club team plant operator supplier distributor developer
+  publisher studio label brand charity organisation organization institute university fund`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+export const PLACE_DESCRIPTORS = new Set(['city', 'town', 'village', 'region', 'province', 'county', 'district', 'capital', 'suburb', 'island', 'country', 'neighbourhood', 'neighborhood', 'resort', 'port']);
+/** Portfolios in "Secretary of State John Kerry": skipped between a title and a name. */
+export const PORTFOLIOS = new Set(['state', 'defense', 'defence', 'energy', 'commerce', 'labor', 'labour', 'justice', 'health', 'education', 'transportation', 'transport', 'agriculture', 'treasury', 'finance', 'interior', 'housing', 'war', 'the']);
