@@ -36,18 +36,28 @@ export function editorOf(page, name) {
 
 /** Runs a command through the palette (F1), exactly as a user would. */
 export async function runFromPalette(page, label) {
-  await page.keyboard.press('F1');
-  const opened = await quickInput(page).waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false);
-  if (!opened) {
-    // Keys pressed while a webview has focus can stay inside its iframe: a user would click
-    // the workbench first. The window title is a spot where a click does nothing else.
-    await page.locator('.part.titlebar .window-title').first().click();
+  let lastError;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (attempt > 0) {
+      // Keys pressed while a webview has focus can stay inside its iframe, and a webview that
+      // takes focus as it loads closes the palette: a user would click the workbench and
+      // press F1 again. The window title is a spot where a click does nothing else.
+      await page.keyboard.press('Escape');
+      await page.locator('.part.titlebar .window-title').first().click();
+    }
     await page.keyboard.press('F1');
-    await quickInput(page).waitFor({ state: 'visible', timeout: 10_000 });
+    try {
+      await quickInput(page).waitFor({ state: 'visible', timeout: 5_000 });
+      await quickInput(page).fill('>' + label, { timeout: 5_000 });
+      await quickRows(page).filter({ hasText: label }).first().waitFor({ timeout: 10_000 });
+    } catch (e) {
+      lastError = e;
+      continue;
+    }
+    await page.keyboard.press('Enter');
+    return;
   }
-  await quickInput(page).fill('>' + label);
-  await quickRows(page).filter({ hasText: label }).first().waitFor({ timeout: 10_000 });
-  await page.keyboard.press('Enter');
+  throw new Error(`could not run "${label}" from the palette after 3 attempts: ${lastError?.message.split('\n')[0]}`);
 }
 
 export { quickInput, quickRows };
