@@ -20,5 +20,12 @@ export async function run({ page, shot, note }) {
   note(`hover card: ${JSON.stringify(text.slice(0, 300))}`);
   assert.match(text, /Marieke de Vries/, 'the card names the person');
   assert.match(text, /person/i, 'the card says it is a person');
+  // The card fades in: shoot it once it is fully opaque.
+  await eventually('the card fully faded in', async () =>
+    hover.evaluate((el) => {
+      let opacity = 1;
+      for (let e = el; e; e = e.parentElement) opacity *= Number(getComputedStyle(e).opacity);
+      return opacity > 0.99;
+    }), 5_000);
   await page.screenshot({ path: shot });
 }
