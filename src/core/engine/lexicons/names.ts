@@ -66,8 +66,8 @@ export const KNOWN_ORGS = new Set(
   Hamas|Hezbollah|Taliban|al Qaeda|al-Qaeda|Al-Qaeda|Al Qaeda|Boko Haram|ISIS|ISIL|Daesh|Islamic State|Nusra Front|
   Lehman Brothers|Goldman Sachs|Morgan Stanley|Merrill Lynch|Citigroup|JPMorgan|AIG|Fannie Mae|Freddie Mac|
   Federal Reserve|European Central Bank|Bank of England|Bank of Japan|World Bank|Red Cross|Amnesty International|
-  Human Rights Watch|Greenpeace|Charlie Hebdo|Le Monde|Le Figaro|Libération|The Guardian|New York Times|Washington Post|
-  Wall Street Journal|Financial Times|Der Spiegel|Foreign Affairs|Politico|Gizmodo|Macworld|
+  Human Rights Watch|Greenpeace|Le Monde|Le Figaro|Libération|The Guardian|New York Times|Washington Post|
+  Wall Street Journal|Financial Times|Der Spiegel|Politico|
   Senate|Congress|Parliament|Bundestag|Knesset|Duma|Pentagon|Vatican Bank|
   General Motors|General Electric|Ford Motor Company|Lockheed Martin|Northrop Grumman|Raytheon|BAE Systems|Rolls-Royce|
   Wal-Mart|Walmart|Best Buy|Target|Costco|Home Depot|Procter & Gamble|Johnson & Johnson|Coca-Cola|PepsiCo|McDonald's|
@@ -83,10 +83,10 @@ export const KNOWN_ORGS = new Set(
   Sanofi|GlaxoSmithKline|AstraZeneca|Monsanto|Nestlé|Unilever|Danone|Carrefour|Tesco|IKEA|H&M|Zara|
   Standard & Poor's|Moody's|Fitch|Nielsen|Gartner|IDC|NPD|Ernst & Young|Deloitte|KPMG|PricewaterhouseCoopers|McKinsey|
   GAO|SEC|FDA|EPA|NASA|FAA|NTSB|DHS|DOJ|IRS|ECB|OECD|WTO|ASEAN|G7|G8|G20|Eurogroup|Eurostat|IAEA|UNHCR|ICC|FIFA|IOC|
-  Ofcom|Scotland Yard|MI5|MI6|GCHQ|Mossad|FSB|KGB|Stasi|DGSI|Europol|Frontex|Médecins Sans Frontières|Oxfam|
+  Ofcom|Scotland Yard|MI5|MI6|GCHQ|Mossad|FSB|KGB|Stasi|Europol|Frontex|Médecins Sans Frontières|Oxfam|
   Associated Press|United Press International|Dow Jones & Company|News Corp|Thomson Reuters|Bloomberg News|Agence France Presse|
   Ars Technica|TechCrunch|Wired|Engadget|The Verge|Axios|Vox|BuzzFeed|HuffPost|Huffington Post|Newsweek|Time|Forbes|Fortune|
-  The Economist|Economist|The Independent|The Times|Daily Mail|The Sun|Daily Telegraph|Sky News|ITV|Channel 4|France 24|
+  The Economist|Economist|The Independent|The Times|Daily Mail|The Sun|Daily Telegraph|Sky News|ITV|Channel 4|
   Deutsche Welle|RT|Al Arabiya|Haaretz|Le Parisien|El País|Corriere della Sera|La Repubblica|NHK|Kyodo|Yonhap|TASS|RIA Novosti|Interfax`
     .split('|')
     .map((s) => s.trim())
