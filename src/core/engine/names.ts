@@ -89,7 +89,7 @@ function collectRuns(text: string, tokens: Token[], inDate: (t: Token) => boolea
     const nextJoined = next && /^[ \u00a0]$/.test(text.slice(t.end, next.start));
     if (t.cap && !/^\p{N}+$/u.test(t.text)) {
       cur.push(t);
-    } else if (cur.length && lc(t) === 'and' && nextJoined && next.cap && cur.some((x) => lc(x) === 'of') && andContinuesName(text, tokens, i + 1)) {
+    } else if (cur.length && lc(t) === 'and' && nextJoined && next.cap && cur.some((x, k) => k > 0 && lc(x) === 'of' && ofKeepsName(cur[k - 1])) && andContinuesName(text, tokens, i + 1)) {
       cur.push(t); // "Federation of Red Cross and Red Crescent Societies"
     } else if (cur.length && CONNECTORS.has(lc(t)) && nextJoined) {
       cur.push(t);
@@ -123,12 +123,17 @@ function andContinuesName(text: string, tokens: Token[], from: number): boolean 
 /** Heads that keep "X of Y" one name ("Bank of America", "City of Paris", "Isle of Man"). */
 const OF_HEADS = new Set(['city', 'isle', 'republic', 'kingdom', 'state', 'states', 'province', 'duchy', 'university', 'house', 'people', 'sea', 'gulf', 'bay', 'cape', 'port', 'county', 'district', 'principality', 'emirate', 'sultanate', 'federation']);
 
+/** The word before "of" makes "X of Y" one name ("Bank of America", "Federation of ..."). */
+function ofKeepsName(before: Token): boolean {
+  const head = lc(before);
+  return OF_HEADS.has(head) || ORG_HEADS_OF.has(head) || ORG_WORDS.has(head) || PLACE_WORDS.has(head) || TITLES.has(head) || before.upper;
+}
+
 /** "Amina Diallo of the World Health Organization" is two names, "Bank of America" one. */
 function splitAtOf(tokens: Token[]): Token[][] {
   const k = tokens.findIndex((t, i) => i > 0 && lc(t) === 'of');
   if (k < 0) return [tokens];
-  const head = lc(tokens[k - 1]);
-  if (OF_HEADS.has(head) || ORG_HEADS_OF.has(head) || ORG_WORDS.has(head) || PLACE_WORDS.has(head) || TITLES.has(head) || tokens[k - 1].upper) return [tokens];
+  if (ofKeepsName(tokens[k - 1])) return [tokens];
   let right = tokens.slice(k + 1);
   while (right.length && !right[0].cap) right = right.slice(1);
   return right.length ? [tokens.slice(0, k), right] : [tokens.slice(0, k)];

@@ -30,6 +30,24 @@ export const ORG_WORDS = new Set(
     .filter(Boolean),
 );
 
+/**
+ * Industry and corporate head nouns: a capitalised phrase ending in one names a company
+ * ("Northern Trains", "Thames Water", "British Gas", "Royal Mail"), not a person. Kept apart
+ * from ORG_WORDS so the list can grow without touching the institution cues; both are read
+ * as organisation words by the rules. "Air" is left out on purpose: it closes product names
+ * ("MacBook Air") as often as airlines, which carry a known first word ("Air France") anyway.
+ */
+export const ORG_INDUSTRY_HEADS = new Set(
+  `rail rails railway railways railroad railroads train trains water gas energy power electric electricity
+  airlines airline airways aviation motors motor automotive steel metals mining minerals foods food
+  media telecom telecoms communications post mail bus buses coaches transport logistics shipping freight ports
+  bank capital partners group holdings ventures brewery breweries pharma chemicals petroleum oil refining
+  construction engineering utilities insurance telecommunications`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+for (const w of ORG_INDUSTRY_HEADS) ORG_WORDS.add(w);
+
 /** Heads that make "X of Y" an organisation ("Bank of America", "Ministry of Defence"). */
 export const ORG_HEADS_OF = new Set(['bank', 'ministry', 'department', 'university', 'bureau', 'office', 'council', 'court', 'league', 'house', 'board', 'federation', 'union', 'commission', 'institute', 'school', 'church', 'academy', 'chamber', 'secretary']);
 
