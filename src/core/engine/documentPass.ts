@@ -5,6 +5,7 @@ import type { Paragraph } from './paragraphs';
 import type { ParagraphResult } from './types';
 import type { MaskedText } from './mask';
 import { applyConsistency } from './consistency';
+import { splitPersonOfOrg } from './personOfOrg';
 import { groupEntities, Placed } from './grouping';
 import { applyMerges, isSuppressed, lexiconCandidates, relabel } from './lexiconFeedback';
 import { detectDocumentDate } from './dates/documentDate';
@@ -43,7 +44,7 @@ export function documentPass(raw: string, masked: MaskedText, paragraphs: Paragr
     anchor = anchorOf(c.date, docDate.date) ?? anchor;
   }
 
-  let placed = applyConsistency(text, cands) as Placed[];
+  let placed = applyConsistency(text, splitPersonOfOrg(cands)) as Placed[];
   for (const c of placed) relabel(c, lexicon);
   placed = placed.filter((c) => !isSuppressed(c, lexicon));
   const kept = removeOverlaps(placed, text.length);

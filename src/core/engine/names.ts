@@ -4,7 +4,7 @@
 import type { EntityType } from '../model';
 import type { Candidate } from './types';
 import { Token, tokenize } from './tokens';
-import { isCommonNoun, isCommonWord, isFunctionWord, tagTerms } from './nlp';
+import { isCommonNoun, isCommonWord, isFunctionWord, isGivenName, tagTerms } from './nlp';
 import { isDemonym, lookupPlace } from './gazetteer';
 import { CONNECTORS, KNOWN_ORGS, ORG_DESCRIPTORS, PLACE_DESCRIPTORS, PORTFOLIOS, PLACE_FIRST, NEVER_ALONE, NEVER_NAMES, NON_ENTITY_HEADS, NOT_ENTITIES, ORG_HEADS_OF, ORG_START_WORDS, ORG_WORDS, PARTICLES, PLACE_STARTS, PLACE_WORDS, SPEECH_VERBS, STATE_NOUNS, TITLES, VENUE_NOUNS } from './lexicons/names';
 
@@ -68,7 +68,14 @@ function collectRuns(text: string, tokens: Token[], inDate: (t: Token) => boolea
     while (cur.length && !cur[cur.length - 1].cap) cur.pop();
     if (cur.length) {
       const from = runs.length;
-      for (const part of splitAtOf(cur)) splitAtTitles(part, runs, tags);
+      const parts = splitAtOf(cur, tags);
+      parts.forEach((part, p) => {
+        const before = runs.length;
+        splitAtTitles(part, runs, tags);
+        // "Andrew Hall of Network Rail": a given name before "of" is a person, whatever its last word.
+        const left = runs[runs.length - 1];
+        if (p === 0 && parts.length > 1 && runs.length > before && left.tokens.length >= 2 && isGivenName(left.tokens[0].text)) left.titled = true;
+      });
       if (titledNext && runs.length > from) runs[from].titled = true;
       if (beforeTitle && runs.length > from) runs[runs.length - 1].beforeTitle = !runs[runs.length - 1].titled;
       titledNext = false;
@@ -129,11 +136,39 @@ function ofKeepsName(before: Token): boolean {
   return OF_HEADS.has(head) || ORG_HEADS_OF.has(head) || ORG_WORDS.has(head) || PLACE_WORDS.has(head) || TITLES.has(head) || before.upper;
 }
 
+const PERSON_TAGS = ['Person', 'FirstName', 'LastName', 'MaleName', 'FemaleName'];
+
+/**
+ * Does the part before "of" look like a person? Only then is "X of Y" two names ("Amina Diallo
+ * of the World Health Organization"); "Friends of the Earth" and "Museum of Modern Art" are one.
+ */
+function personBeforeOf(left: Token[], tags: Tags): boolean {
+  let i = 0;
+  while (i < left.length - 1 && NEVER_NAMES.has(lc(left[i]))) i++;
+  const name = left.slice(i);
+  if (name.some((t) => PERSON_TAGS.some((x) => tags.get(t.start)?.has(x)))) return true;
+  if (name.length < 2 || name.length > 4) return false;
+  if (isGivenName(name[0].text)) return true;
+  // Unknown capitalised words that are neither common nouns nor cue words: a foreign name.
+  return name.every((t) => t.cap && !isCommonNoun(t.text) && !isCommonWord(t.text, true) && !isOrgWord(lc(t)) && !PLACE_WORDS.has(lc(t)));
+}
+
+/** "Customers of Belgian Gas": a name complete in itself after "of" is not the tail of a longer one. */
+function standaloneName(right: Token[]): boolean {
+  const name = right.filter((t, i) => i > 0 || lc(t) !== 'the');
+  if (!name.length || !name.every((t) => t.cap || CONNECTORS.has(lc(t)))) return false;
+  const s = name.map((t) => t.text).join(' ');
+  return KNOWN_ORGS.has(s) || !!lookupPlace(s) || (name.length > 1 && isOrgWord(lc(name[name.length - 1])));
+}
+
 /** "Amina Diallo of the World Health Organization" is two names, "Bank of America" one. */
-function splitAtOf(tokens: Token[]): Token[][] {
+function splitAtOf(tokens: Token[], tags: Tags): Token[][] {
   const k = tokens.findIndex((t, i) => i > 0 && lc(t) === 'of');
   if (k < 0) return [tokens];
-  if (ofKeepsName(tokens[k - 1])) return [tokens];
+  const left = tokens.slice(0, k);
+  // "Andrew Hall of Network Rail": a given name outweighs a head word that could keep "X of Y".
+  const givenName = left.length >= 2 && left.length <= 4 && isGivenName(left[0].text) && !OF_HEADS.has(lc(left[k - 1])) && !ORG_HEADS_OF.has(lc(left[k - 1]));
+  if (!givenName && (ofKeepsName(tokens[k - 1]) || !(personBeforeOf(left, tags) || standaloneName(tokens.slice(k + 1))))) return [tokens];
   let right = tokens.slice(k + 1);
   while (right.length && !right[0].cap) right = right.slice(1);
   return right.length ? [tokens.slice(0, k), right] : [tokens.slice(0, k)];

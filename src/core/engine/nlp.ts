@@ -69,6 +69,16 @@ export function isCommonNoun(word: string): boolean {
   return !tags.some((t) => NAME_TAGS.has(t)) && tags.some((t) => t === 'Singular' || t === 'Plural' || t === 'Noun' || t === 'Adjective' || t === 'Uncountable');
 }
 
+const GIVEN_NAME_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName']);
+
+/** A word compromise's lexicon lists as a given name ("Andrew", "Olga"), whatever its context. */
+export function isGivenName(word: string): boolean {
+  const model = getNlp().model() as unknown as { one: { lexicon: Record<string, string | string[]> } };
+  const tag = model.one.lexicon[word.toLowerCase()];
+  if (!tag) return false;
+  return (Array.isArray(tag) ? tag : [tag]).some((t) => GIVEN_NAME_TAGS.has(t));
+}
+
 const FUNCTION_WORD_TAGS = new Set(['Adverb', 'Preposition', 'Conjunction', 'Determiner', 'Pronoun', 'QuestionWord', 'Negative']);
 
 /** Adverbs, prepositions and the like: never the last word of a name ("Reuters Perhaps"). */
