@@ -57,6 +57,20 @@ const REGIONS = [
   ['Massachusetts', 'region', 42.3, -71.8], ['Ontario', 'region', 50, -85], ['Quebec', 'region', 52, -72], ['Alberta', 'region', 55, -115], ['British Columbia', 'region', 54, -125],
   ['Queensland', 'region', -22, 144], ['Victoria', 'region', -37, 144.5], ['New South Wales', 'region', -32, 147], ['Scotland', 'region', 56.5, -4], ['Wales', 'region', 52.3, -3.7],
   ['England', 'region', 52.5, -1.5], ['Northern Ireland', 'region', 54.6, -6.7], ['Gaza Strip', 'region', 31.4, 34.4], ['West Bank', 'region', 32, 35.3], ['Sinai', 'region', 29.5, 33.8],
+  // Major rivers, seas and mountain ranges named bare in news prose ("the Rhine", "the Alps").
+  // Names that are also common given names, companies or countries (Don, Lena, Shannon, Amazon,
+  // Jordan, Niger, Congo) are left to the rules; coordinates are rough midpoints.
+  ['Danube', 'region', 45.2, 28.7], ['Rhine', 'region', 50.3, 7.6], ['Rhône', 'region', 44.9, 4.8], ['Seine', 'region', 48.9, 2.3], ['Loire', 'region', 47.4, 0.7],
+  ['Thames', 'region', 51.5, -0.6], ['Elbe', 'region', 52.5, 11.7], ['Oder', 'region', 52.5, 14.6], ['Vistula', 'region', 52.3, 20.9], ['Volga', 'region', 53.2, 48.5],
+  ['Dnieper', 'region', 49.3, 32.5], ['Dniester', 'region', 47.5, 29], ['Tiber', 'region', 41.9, 12.5], ['Ebro', 'region', 41.6, -0.9], ['Tagus', 'region', 39.5, -6.5],
+  ['Meuse', 'region', 50.5, 5.1], ['Moselle', 'region', 49.7, 6.6], ['Severn', 'region', 52.2, -2.3], ['Tisza', 'region', 46.9, 20.1], ['Sava', 'region', 45.1, 17.5],
+  ['Nile', 'region', 26.7, 31.5], ['Zambezi', 'region', -16.5, 28.5], ['Limpopo', 'region', -22.5, 30.5], ['Euphrates', 'region', 34.5, 40.5], ['Tigris', 'region', 34.5, 43.7],
+  ['Indus', 'region', 28, 69.5], ['Ganges', 'region', 25.3, 83], ['Brahmaputra', 'region', 26.2, 91.7], ['Mekong', 'region', 15.1, 105.8], ['Yangtze', 'region', 30.6, 114.3],
+  ['Irrawaddy', 'region', 19.4, 95.2], ['Amur', 'region', 50.3, 127.5], ['Yenisei', 'region', 61, 90], ['Orinoco', 'region', 7.5, -65], ['Mississippi River', 'region', 35, -90],
+  ['Potomac', 'region', 38.9, -77.1], ['Rio Grande', 'region', 29.5, -104.5], ['Yukon River', 'region', 64, -150],
+  ['Mediterranean', 'region', 35, 18], ['Adriatic', 'region', 43, 15], ['Aegean', 'region', 39, 25], ['Caspian', 'region', 41.5, 50.5], ['Atlantic', 'region', 30, -40],
+  ['Pacific', 'region', 0, -160], ['Alps', 'region', 46.5, 10], ['Andes', 'region', -20, -68], ['Himalayas', 'region', 28.5, 84], ['Pyrenees', 'region', 42.7, 0.5],
+  ['Carpathians', 'region', 47.5, 24.5], ['Urals', 'region', 60, 59.5], ['Rockies', 'region', 45, -112], ['Apennines', 'region', 43.5, 12.5], ['Caucasus', 'region', 42.5, 44.5],
 ];
 
 const cityRows = [];
@@ -69,6 +83,19 @@ for (const c of sorted) {
   if (seen.has(key)) continue; // the most populous city wins an ambiguous name
   seen.add(key);
   cityRows.push([c.name, c.country, round(c.loc.coordinates[1]), round(c.loc.coordinates[0]), c.population]);
+}
+// GeoNames names some large cities only in their own language: English news writes the exonym.
+const EXONYMS = {
+  Geneva: 'Genève', Cologne: 'Köln', Zurich: 'Zürich', Antwerp: 'Antwerpen', Ghent: 'Gent', Bruges: 'Brugge', Nuremberg: 'Nürnberg',
+  Seville: 'Sevilla', Gothenburg: 'Göteborg', Kiev: 'Kyiv', Krakow: 'Kraków', Cracow: 'Kraków', Frankfurt: 'Frankfurt am Main',
+  Dusseldorf: 'Düsseldorf', Lucerne: 'Luzern', Hanover: 'Hannover', Raqqa: 'Ar Raqqah', Dunkirk: 'Dunkerque', Calcutta: 'Kolkata', Bombay: 'Mumbai',
+};
+for (const [english, local] of Object.entries(EXONYMS)) {
+  const row = cityRows.find((r) => r[0] === local);
+  if (row && !seen.has(english)) {
+    seen.add(english);
+    cityRows.push([english, ...row.slice(1)]);
+  }
 }
 
 const out = {

@@ -98,6 +98,8 @@ function collectRuns(text: string, tokens: Token[], inDate: (t: Token) => boolea
       cur.push(t);
     } else if (cur.length && lc(t) === 'and' && nextJoined && next.cap && cur.some((x, k) => k > 0 && lc(x) === 'of' && ofKeepsName(cur[k - 1])) && andContinuesName(text, tokens, i + 1)) {
       cur.push(t); // "Federation of Red Cross and Red Crescent Societies"
+    } else if (cur.length === 1 && lc(t) === 'and' && nextJoined && next.cap && sharedHead(text, tokens, cur[0], i + 1, tags)) {
+      cur.push(t); // "the Social and Economic Council": two qualifiers of one organisation head
     } else if (cur.length && CONNECTORS.has(lc(t)) && nextJoined) {
       cur.push(t);
     } else if (cur.length && lc(t) === 'in' && nextJoined && lc(next) === 'the' && cur.some((_, k) => KNOWN_ORGS.has(cur.slice(k).map((x) => x.text).join(' ')))) {
@@ -118,6 +120,18 @@ function collectRuns(text: string, tokens: Token[], inDate: (t: Token) => boolea
   }
   flush();
   return runs;
+}
+
+/**
+ * "the Social and Economic Council", "the Food and Drug Administration": after "the", a single
+ * capitalised common word, "and", then a capitalised stretch ending in an organisation word is one
+ * name. Places and names on the left ("the Vienna and Madrid offices") never are.
+ */
+function sharedHead(text: string, tokens: Token[], left: Token, from: number, tags: Tags): boolean {
+  if (!/\bthe\s+$/i.test(text.slice(Math.max(0, left.start - 4), left.start))) return false;
+  if (left.upper || lookupPlace(left.text) || isDemonym(left.text) || KNOWN_ORGS.has(left.text)) return false;
+  if (isGivenName(left.text) || PERSON_TAGS.some((x) => tags.get(left.start)?.has(x))) return false;
+  return andContinuesName(text, tokens, from);
 }
 
 /** After "X of Y and": does a capitalised stretch ending in an organisation word follow? */
