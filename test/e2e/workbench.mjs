@@ -42,8 +42,12 @@ export async function runFromPalette(page, label) {
       // Keys pressed while a webview has focus can stay inside its iframe, and a webview that
       // takes focus as it loads closes the palette: a user would click the workbench and
       // press F1 again. The window title is a spot where a click does nothing else.
+      console.log(`    (palette did not take "${label}": ${lastError?.message.split('\n')[0]}; clicking the workbench and retrying)`);
       await page.keyboard.press('Escape');
-      await page.locator('.part.titlebar .window-title').first().click();
+      // A plain mouse click at the title's place: no actionability wait, which a webview
+      // overlay or an animation could stall.
+      const box = await page.locator('.part.titlebar .window-title').first().boundingBox().catch(() => null);
+      await page.mouse.click(box ? box.x + box.width / 2 : (page.viewportSize()?.width ?? 1400) / 2, box ? box.y + box.height / 2 : 12);
     }
     await page.keyboard.press('F1');
     try {
