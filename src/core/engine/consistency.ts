@@ -174,6 +174,20 @@ function propagate(text: string, cands: DocCandidate[]): DocCandidate[] {
     if (c.type !== 'PERSON' || c.text.includes(' ') || c.linkTo !== undefined || !parts.has(c.text)) continue;
     c.linkTo = nearestFullName(cands, c.text, c.start) ?? parts.get(c.text)!.start;
   }
+  // "de Vries" for "Marieke de Vries": a multi-word tail of a longer name is that person.
+  const tails = new Map<string, DocCandidate>();
+  for (const c of cands) {
+    if (c.type !== 'PERSON' || c.confidence < CONFIDENT) continue;
+    const words = c.text.split(' ');
+    for (let i = 1; i < words.length - 1; i++) {
+      const tail = words.slice(i).join(' ');
+      if (!tails.has(tail)) tails.set(tail, c);
+    }
+  }
+  for (const c of cands) {
+    const full = c.type === 'PERSON' && c.linkTo === undefined ? tails.get(c.text) : undefined;
+    if (full && full !== c) c.linkTo = full.start;
+  }
   // "Said and Cherif Kouachi": a lone first name coordinated with a full name shares its surname.
   const fullNameAt = new Map<number, DocCandidate>();
   for (const c of cands) if (c.type === 'PERSON' && c.text.includes(' ')) fullNameAt.set(c.start, c);

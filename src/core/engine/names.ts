@@ -253,7 +253,8 @@ function trimLeft(tokens: Token[], tags: Tags): Token[] {
     const tg = tags.get(t.start);
     const personish = tg && (tg.has('FirstName') || tg.has('MaleName') || tg.has('FemaleName'));
     if (NEVER_NAMES.has(lc(t)) && !personish) i++;
-    else if (!t.cap && !(i === 0 && PARTICLES.has(lc(t)))) i++;
+    // "Later van der Berg": particles right after a trimmed opener start the name.
+    else if (!t.cap && !(PARTICLES.has(lc(t)) && (i === 0 || particlesLeadToName(tokens, i)))) i++;
     else if (!t.cap) break;
     else if (t.sentStart && !personish && i < tokens.length - 1 && isCommonWord(t.text, false)) i++;
     else if (t.sentStart && tg && FUNCTION_TAGS.some((x) => tg.has(x)) && !tg.has('ProperNoun') && !personish) i++;
@@ -261,6 +262,13 @@ function trimLeft(tokens: Token[], tags: Tags): Token[] {
     else break;
   }
   return tokens.slice(i);
+}
+
+/** Lower-case particles from i on, then a capitalised word: "van der Berg", "de Vries". */
+function particlesLeadToName(tokens: Token[], i: number): boolean {
+  let j = i;
+  while (j < tokens.length && !tokens[j].cap && PARTICLES.has(lc(tokens[j]))) j++;
+  return j < tokens.length && j > i && j - i <= 3 && tokens[j].cap;
 }
 
 interface Typed {

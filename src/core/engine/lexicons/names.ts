@@ -9,7 +9,7 @@ export const TITLES = new Set(
   dr doctor professor prof mr mrs ms miss mme sir dame lord lady sheikh imam rabbi rev reverend
   deputy minister analyst economist chief executive president-elect emir sultan ayatollah cleric commissioner
   mr. mrs. ms. dr. prof. col. sen. rep. gov. lt. sgt. capt. attorney correspondent reporter editor
-  photographer emeritus`
+  photographer emeritus negotiator mediator envoy ombudsman prosecutor lawmaker councillor councilor superintendent constable`
     .split(/\s+/)
     .filter(Boolean),
 );
