@@ -4,7 +4,7 @@
 import type { EntityType } from '../model';
 import type { Candidate } from './types';
 import { lookupPlace } from './gazetteer';
-import { blockedAfter } from './names';
+import { blockedAfter, LOCATIVE_CONFIDENCE } from './names';
 import { isCommonWord } from './nlp';
 import { NEVER_ALONE, NEVER_NAMES, ORG_START_WORDS, PARTICLES, TITLES } from './lexicons/names';
 
@@ -128,6 +128,11 @@ function linkAcronyms(text: string, cands: DocCandidate[]): void {
   }
 }
 
+/** A place known from the gazetteer or a preposition alone: a person's name part outranks it. */
+function weakPlace(c: DocCandidate): boolean {
+  return c.source === 'gazetteer' || (c.source === 'rule' && c.confidence === LOCATIVE_CONFIDENCE);
+}
+
 function propagate(text: string, cands: DocCandidate[]): DocCandidate[] {
   // Occupancy per character: overlap checks stay O(span) however many mentions there are.
   const occupied = new Uint8Array(text.length);
@@ -156,13 +161,14 @@ function propagate(text: string, cands: DocCandidate[]): DocCandidate[] {
         // a first name that is a place ("Paris Hilton") does not turn every Paris into her.
         const place = lookupPlace(p);
         if (place && (i < words.length - 1 || place.geo.kind !== 'city')) continue;
-        if (forms.has(p) && forms.get(p)?.type !== 'PERSON' && !(place && forms.get(p)?.source === 'gazetteer')) continue;
+        const form = forms.get(p);
+        if (form && form.type !== 'PERSON' && !((place && form.source === 'gazetteer') || (form.type === 'PLACE' && weakPlace(form)))) continue;
         if (!parts.has(p)) parts.set(p, c);
       }
     });
   }
   for (const c of cands) {
-    if (c.type === 'PLACE' && c.source === 'gazetteer' && parts.has(c.text)) {
+    if (c.type === 'PLACE' && weakPlace(c) && parts.has(c.text)) {
       c.type = 'PERSON';
       c.source = 'consistency';
       c.confidence = 0.6;

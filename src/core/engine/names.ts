@@ -365,10 +365,27 @@ function classify(text: string, run: Run, tags: Map<number, Set<string>>): Typed
     return { type: 'PERSON', source: 'ner', confidence: 0.55 };
   }
   if (single && person > 0 && !toks[0].sentStart) return { type: 'PERSON', source: 'ner', confidence: 0.4 };
+  // "crews in Szentendre": an unknown word after a locative preposition is a place, unless the
+  // document names a person so (the document pass turns name parts back into that person).
+  if (single && !toks[0].sentStart && LOCATIVE.test(text.slice(Math.max(0, toks[0].start - 8), toks[0].start)) && locativeEnd(text, toks[0].end) && !/(?:ism|ity)$/.test(first) && !isCommonWord(toks[0].text, true)) {
+    return { type: 'PLACE', source: 'rule', confidence: LOCATIVE_CONFIDENCE };
+  }
   // Unknown single capitalised word: the document pass decides (surname of someone? a place?).
   if (single && !toks[0].sentStart) return { type: 'PERSON', source: 'ner', confidence: 0.2 };
   return null;
 }
+
+const LOCATIVE = /\b(?:in|near|outside|around)\s+$/;
+/** "in Szentendre on Saturday", "in Szentendre.": nothing follows that makes the word a modifier ("in Sorbonne classes") or a possessor. */
+function locativeEnd(text: string, end: number): boolean {
+  const after = text.slice(end, end + 24);
+  if (/^['’]/.test(after)) return false;
+  const word = /^\s+(\p{Ll}+)/u.exec(after)?.[1];
+  return !word || isFunctionWord(word) || /^(?:and|or|but|on|at|by|for|with|from|to|after|before|since|until|where|when|while|which|who|that|is|was|were|are|has|had|have)$/.test(word);
+}
+
+/** The confidence of a place known only from its preposition: a person's name part outranks it. */
+export const LOCATIVE_CONFIDENCE = 0.45;
 
 /** "said Jane Doe", "Jane Doe said", "Jane Doe, a spokesman". */
 function saidCue(text: string, toks: Token[]): boolean {
