@@ -8,6 +8,7 @@ import picomatch from 'picomatch';
 import { analyze, ENGINE_VERSION } from '../core/engine/index';
 import { openEntityIndex, type EntityIndex } from '../core/index/index';
 import type { FileStat, WorkspacePort } from '../core/ports';
+import { writeFileAtomic } from '../core/atomicFile';
 
 export class NodeWorkspace implements WorkspacePort {
   readonly root: string;
@@ -65,23 +66,8 @@ export class NodeWorkspace implements WorkspacePort {
     }
   }
 
-  async writeFileAtomic(rel: string, data: string): Promise<void> {
-    const target = this.abs(rel);
-    await fs.promises.mkdir(path.dirname(target), { recursive: true });
-    const tmp = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    const handle = await fs.promises.open(tmp, 'w');
-    try {
-      await handle.writeFile(data, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    try {
-      await fs.promises.rename(tmp, target);
-    } catch (err) {
-      await fs.promises.rm(tmp, { force: true });
-      throw err;
-    }
+  writeFileAtomic(rel: string, data: string): Promise<void> {
+    return writeFileAtomic(this.abs(rel), data);
   }
 
   async createExclusive(rel: string, data: string): Promise<boolean> {

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import picomatch from 'picomatch';
 import * as vscode from 'vscode';
 import type { FileStat, WorkspacePort } from '../core/ports';
+import { writeFileAtomic } from '../core/atomicFile';
 
 function isNotFound(err: unknown): boolean {
   const code = (err as { code?: string } | undefined)?.code;
@@ -75,22 +76,7 @@ export class VscodeWorkspace implements WorkspacePort {
       await vscode.workspace.fs.writeFile(this.uri(relative), new TextEncoder().encode(data));
       return;
     }
-    const target = this.fsPath(relative);
-    await fs.mkdir(path.dirname(target), { recursive: true });
-    const temp = `${target}.${process.pid}.${Date.now().toString(36)}.tmp`;
-    const handle = await fs.open(temp, 'w');
-    try {
-      await handle.writeFile(data, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    try {
-      await fs.rename(temp, target);
-    } catch (err) {
-      await fs.rm(temp, { force: true });
-      throw err;
-    }
+    await writeFileAtomic(this.fsPath(relative), data);
   }
 
   async createExclusive(relative: string, data: string): Promise<boolean> {
