@@ -66,7 +66,7 @@ export class NodeWorkspace implements WorkspacePort {
     }
   }
 
-  writeFileAtomic(rel: string, data: string): Promise<void> {
+  async writeFileAtomic(rel: string, data: string): Promise<void> {
     return writeFileAtomic(this.abs(rel), data);
   }
 
