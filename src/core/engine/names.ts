@@ -328,6 +328,10 @@ function classify(text: string, run: Run, tags: Map<number, Set<string>>): Typed
   const descriptor = /(\p{Ll}+)\s+$/u.exec(text.slice(Math.max(0, toks[0].start - 20), toks[0].start))?.[1];
   if (descriptor && ORG_DESCRIPTORS.has(descriptor) && !place) return { type: 'ORG', source: 'rule', confidence: 0.7 };
   if (descriptor && PLACE_DESCRIPTORS.has(descriptor)) return { type: 'PLACE', source: 'rule', confidence: 0.7 };
+  // "shipping lines including Maersk", "towns such as Szentendre": a plural descriptor heading a list.
+  const kind = listedKind(text.slice(Math.max(0, toks[0].start - 80), toks[0].start));
+  if (kind === 'ORG' && !place) return { type: 'ORG', source: 'rule', confidence: 0.65 };
+  if (kind === 'PLACE') return { type: 'PLACE', source: 'rule', confidence: 0.65 };
   if (PLACE_FIRST.has(first) && !single) return { type: 'PLACE', source: 'rule', confidence: 0.75 };
   const firstNamed = tags.get(toks[0].start);
   if (toks.length === 2 && firstNamed && (firstNamed.has('MaleName') || firstNamed.has('FemaleName') || firstNamed.has('FirstName')) && saidCue(text, toks)) {
@@ -386,6 +390,22 @@ function locativeEnd(text: string, end: number): boolean {
 
 /** The confidence of a place known only from its preposition: a person's name part outranks it. */
 export const LOCATIVE_CONFIDENCE = 0.45;
+
+const LISTED_NAME = `[\\p{Lu}][\\p{L}'’-]*(?:\\s[\\p{Lu}][\\p{L}'’-]*){0,3}`;
+/** "lenders such as A, B and ": a plural, the list word, then any earlier names of the list. */
+const LISTED = new RegExp(`\\b(\\p{L}+)s,?\\s+(?:including|such as|like)\\s+(?:${LISTED_NAME},\\s)*(?:${LISTED_NAME},?\\s(?:and|or)\\s)?$`, 'u');
+
+/** The type a plural descriptor gives to the names it lists ("lenders such as", "cities including"). */
+function listedKind(before: string): EntityType | null {
+  const m = LISTED.exec(before);
+  if (!m) return null;
+  const stem = m[1].toLowerCase();
+  for (const singular of [stem, stem.replace(/ie$/, 'y'), stem.replace(/e$/, '')]) {
+    if (ORG_DESCRIPTORS.has(singular)) return 'ORG';
+    if (PLACE_DESCRIPTORS.has(singular)) return 'PLACE';
+  }
+  return null;
+}
 
 /** "said Jane Doe", "Jane Doe said", "Jane Doe, a spokesman". */
 function saidCue(text: string, toks: Token[]): boolean {

@@ -161,7 +161,7 @@ export const ORG_DESCRIPTORS = new Set(
   `airline carrier company firm maker manufacturer automaker carmaker airframer chipmaker retailer bank lender insurer
   group conglomerate giant rival subsidiary startup consortium union newspaper magazine tabloid daily broadcaster
   network channel blog website agency regulator watchdog party club team plant operator supplier distributor developer
-  publisher studio label brand charity organisation organization institute university fund`
+  publisher studio label brand charity organisation organization institute university fund line`
     .split(/\s+/)
     .filter(Boolean),
 );
