@@ -75,6 +75,8 @@ function collectRuns(text: string, tokens: Token[], inDate: (t: Token) => boolea
         // "Andrew Hall of Network Rail": a given name before "of" is a person, whatever its last word.
         const left = runs[runs.length - 1];
         if (p === 0 && parts.length > 1 && runs.length > before && left.tokens.length >= 2 && isGivenName(left.tokens[0].text)) left.titled = true;
+        // "Jonathan Brearley of Ofgem told MPs": what a person is "of" is an employer, not a speaker.
+        if (p === 1 && runs.length > before && !runs[before].titled) runs[before].beforeTitle = true;
       });
       if (titledNext && runs.length > from) runs[from].titled = true;
       if (beforeTitle && runs.length > from) runs[runs.length - 1].beforeTitle = !runs[runs.length - 1].titled;
@@ -291,6 +293,8 @@ function classify(text: string, run: Run, tags: Map<number, Set<string>>): Typed
   const last = words[words.length - 1];
   const single = toks.length === 1;
   if (single && (NEVER_NAMES.has(first) || NEVER_ALONE.has(first) || isDemonym(toks[0].text) || TITLES.has(first))) return null;
+  // "MPs", "NGOs", "CEOs": the plural of an acronym is a group of people or things, not a name.
+  if (single && /^\p{Lu}{2,}s$/u.test(toks[0].text)) return null;
   if (NOT_ENTITIES.has(s) || NON_ENTITY_HEADS.has(last)) return null;
   const after = text.slice(toks[toks.length - 1].end, toks[toks.length - 1].end + 40);
   if (!single && STATE_NOUNS.has(last)) {
@@ -371,7 +375,7 @@ function classify(text: string, run: Run, tags: Map<number, Set<string>>): Typed
   if (single && person > 0 && !toks[0].sentStart) return { type: 'PERSON', source: 'ner', confidence: 0.4 };
   // "crews in Szentendre": an unknown word after a locative preposition is a place, unless the
   // document names a person so (the document pass turns name parts back into that person).
-  if (single && !toks[0].sentStart && LOCATIVE.test(text.slice(Math.max(0, toks[0].start - 8), toks[0].start)) && locativeEnd(text, toks[0].end) && !/(?:ism|ity)$/.test(first) && !isCommonWord(toks[0].text, true)) {
+  if (single && !toks[0].sentStart && LOCATIVE.test(text.slice(Math.max(0, toks[0].start - 8), toks[0].start)) && !HOLDING_IN.test(text.slice(Math.max(0, toks[0].start - 16), toks[0].start)) && locativeEnd(text, toks[0].end) && !/(?:ism|ity)$/.test(first) && !isCommonWord(toks[0].text, true)) {
     return { type: 'PLACE', source: 'rule', confidence: LOCATIVE_CONFIDENCE };
   }
   // Unknown single capitalised word: the document pass decides (surname of someone? a place?).
@@ -380,6 +384,8 @@ function classify(text: string, run: Run, tags: Map<number, Set<string>>): Typed
 }
 
 const LOCATIVE = /\b(?:in|near|outside|around)\s+$/;
+/** "shares in Centrica", "a stake in Brindle": "in" after these names a company, not a place. */
+const HOLDING_IN = /\b(?:shares?|stakes?|holdings?|invest(?:ed|ing|ment|ments|s)?|interests?)\s+in\s+$/i;
 /** "in Szentendre on Saturday", "in Szentendre.": nothing follows that makes the word a modifier ("in Sorbonne classes") or a possessor. */
 function locativeEnd(text: string, end: number): boolean {
   const after = text.slice(end, end + 24);

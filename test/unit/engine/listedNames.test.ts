@@ -20,3 +20,12 @@ describe('engine: names listed after a plural descriptor', () => {
     });
   }
 });
+
+describe('engine: plural acronyms', () => {
+  it('"MPs" and "NGOs" are groups, not names', () => {
+    const text = 'The minister told MPs that NGOs would be consulted.';
+    const a = analyze(text);
+    assertWellFormed(text, a);
+    assert.deepEqual(typed(a), []);
+  });
+});

@@ -13,6 +13,7 @@ describe('engine: unknown words after a locative preposition', () => {
     ['a modifier noun after the word is not a place', 'She studied in Zalavarosk classes.', []],
     ['a possessive is not a place', 'Faith in Zalavarosk\'s plan faded.', []],
     ['a religion is not a place', 'Few believe in Zoroastrianism there.', []],
+    ['"shares in" names a company, not a place', 'Shares in Corvala, owner of the mill, fell.', []],
   ];
   for (const [name, text, expected] of cases) {
     it(name, () => {

@@ -12,6 +12,7 @@ describe('engine: a person "of" an organisation', () => {
     ['a lower-case role before the person', 'Chief inspector Olga Park of the Harbour Authority spoke.', ['PERSON:Olga Park', 'ORG:Harbour Authority']],
     ['an unknown foreign name', 'Ilse Marquardt of the Coastal Protection Agency spoke.', ['PERSON:Ilse Marquardt', 'ORG:Coastal Protection Agency']],
     ['a surname named in full earlier in the document', 'Amina Keita spoke first. Later Keita of the WMO agreed.', ['PERSON:Amina Keita', 'PERSON:Keita', 'ORG:WMO']],
+    ['what a person is "of" is an employer even before a speech verb', 'Chief executive Jonathan Brearley of Ofvana told reporters the cap would rise.', ['PERSON:Jonathan Brearley', 'ORG:Ofvana']],
     ['a plural common noun before "of" keeps one name', 'Members of Friends of the Marshes protested.', []],
     ['an organisation head keeps "X of Y"', 'The Bank of Lisbon raised rates.', ['ORG:Bank of Lisbon']],
   ];
