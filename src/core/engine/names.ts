@@ -6,7 +6,7 @@ import type { Candidate } from './types';
 import { Token, tokenize } from './tokens';
 import { isCommonNoun, isCommonWord, isFunctionWord, isGivenName, tagTerms } from './nlp';
 import { isDemonym, lookupPlace } from './gazetteer';
-import { CONNECTORS, KNOWN_ORGS, ORG_DESCRIPTORS, PLACE_DESCRIPTORS, PORTFOLIOS, PLACE_FIRST, NEVER_ALONE, NEVER_NAMES, NON_ENTITY_HEADS, NOT_ENTITIES, ORG_HEADS_OF, ORG_START_WORDS, ORG_WORDS, PARTICLES, PLACE_STARTS, PLACE_WORDS, SPEECH_VERBS, STATE_NOUNS, TITLES, VENUE_NOUNS } from './lexicons/names';
+import { CONNECTORS, KNOWN_ORGS, ORG_DESCRIPTORS, ORG_NOUNS_AFTER, PLACE_DESCRIPTORS, PORTFOLIOS, PLACE_FIRST, NEVER_ALONE, NEVER_NAMES, NON_ENTITY_HEADS, NOT_ENTITIES, ORG_HEADS_OF, ORG_START_WORDS, ORG_WORDS, PARTICLES, PLACE_STARTS, PLACE_WORDS, SPEECH_VERBS, STATE_NOUNS, TITLES, VENUE_NOUNS } from './lexicons/names';
 
 interface Run {
   tokens: Token[];
@@ -252,6 +252,8 @@ function trimLeft(tokens: Token[], tags: Tags): Token[] {
     const t = tokens[i];
     const rest = tokens.slice(i).map((x) => x.text).join(' ');
     if (KNOWN_ORGS.has(rest) || lookupPlace(rest)) break;
+    // "Air Canada has ordered": "Air" opening a sentence opens an airline's name.
+    if (lc(t) === 'air' && i < tokens.length - 1 && tokens[i + 1].cap) break;
     const tg = tags.get(t.start);
     const personish = tg && (tg.has('FirstName') || tg.has('MaleName') || tg.has('FemaleName'));
     if (NEVER_NAMES.has(lc(t)) && !personish) i++;
@@ -302,6 +304,8 @@ function classify(text: string, run: Run, tags: Map<number, Set<string>>): Typed
     if (country) return { type: 'PLACE', source: 'gazetteer', confidence: 0.8, end: toks[toks.length - 2].end };
   }
   if (VENUE_NOUNS.test(after) && !ORG_WORDS.has(last)) return { type: 'PLACE', source: 'rule', confidence: 0.75 };
+  // "Lusa news agency", "the Citizens Advice charity": a kind of organisation right after the name.
+  if (!run.titled && ORG_NOUNS_AFTER.test(after) && !lookupPlace(s) && toks.every((t) => t.cap) && !(toks[0].sentStart && isCommonWord(toks[0].text, true))) return { type: 'ORG', source: 'rule', confidence: 0.7 };
   // "Airbus A330-200", "Boeing 787": a maker's name inside a product name is not annotated.
   if (toks.slice(1).some((t) => /^\p{Lu}{0,3}-?\d[\p{L}\d-]*$/u.test(t.text) && (/\d{3}/.test(t.text) || /\p{L}.*\d{2}|\d{2}.*\p{L}/u.test(t.text)))) return null;
   if (/^\p{N}+$/u.test(toks[toks.length - 1].text) && !single) {
@@ -312,6 +316,8 @@ function classify(text: string, run: Run, tags: Map<number, Set<string>>): Typed
   }
   if (blockedAfter(text, toks[toks.length - 1].end)) return null;
   if (KNOWN_ORGS.has(s)) return { type: 'ORG', source: 'rule', confidence: 0.9 };
+  // "Air Portugal", "TAP Air Portugal": "Air" inside a name makes an airline, not the country.
+  if (!single && words.slice(0, -1).includes('air') && !PLACE_WORDS.has(last) && toks.every((t) => t.cap)) return { type: 'ORG', source: 'rule', confidence: 0.75 };
   // "al Qaeda in the Arabian Peninsula": a known organisation's branch is that kind of name.
   for (let i = 1; i < toks.length - 2; i++) {
     if (words[i] === 'in' && KNOWN_ORGS.has(toks.slice(0, i).map((t) => t.text).join(' '))) return { type: 'ORG', source: 'rule', confidence: 0.8 };

@@ -153,6 +153,14 @@ export const NOT_ENTITIES = new Set(
 /** Nouns after a name that make it a venue ("the Bataclan concert hall", "La Belle Equipe cafe"). */
 export const VENUE_NOUNS = /^\s+(?:cafe|café|restaurant|bar|bistro|hotel|concert hall|theatre|theater|stadium|arena|museum|church|mosque|synagogue|cathedral|square|market|mall|airport|station|prison|hospital|district|neighbo(?:u)?rhood|suburb)\b/i;
 
+/**
+ * Kinds of organisation written right after a name ("Lusa news agency", "the Citizens Advice
+ * charity"), with at most one modifier between. Words that also follow people ("team", "party",
+ * "group", "family") are left out, and so are "maker" words, which follow categories as often
+ * ("Aircraft manufacturer Boeing").
+ */
+export const ORG_NOUNS_AFTER = /^\s+(?:(?:news|state|budget|national|regional|local|daily|online|private|public|independent|consumer|energy|rail|water|transport|financial|industry)\s+)?(?:agency|newspaper|magazine|tabloid|broadcaster|airline|carrier|charity|lender|insurer|regulator|watchdog|retailer|operator|conglomerate|consultancy|website|think[- ]tank)\b/i;
+
 /** Institution words after a country name that leave only the country as a name ("US Government"). */
 export const STATE_NOUNS = new Set(['government', 'administration', 'authorities', 'military', 'economy', 'embassy', 'treasury']);
 
