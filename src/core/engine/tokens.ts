@@ -28,7 +28,8 @@ export function tokenize(text: string): Token[] {
     if (!word) continue;
     const start = m.index;
     const before = text.slice(Math.max(0, start - 3), start);
-    const sentStart = start === 0 || /(?:[.!?:;"“«(\n]|^)\s*["“«'‘(]?\s*$/.test(before) || /\n\s*$/.test(before);
+    // A dash also opens a sentence: after a dateline ("LISBON — Cabin crew ...") it always does.
+    const sentStart = start === 0 || /(?:[.!?:;"“«(\n—–]|^)\s*["“«'‘(]?\s*$/.test(before) || /\n\s*$/.test(before);
     const letters = word.replace(/[^\p{L}]/gu, '');
     out.push({
       start,
