@@ -384,6 +384,10 @@ function classify(text: string, run: Run, tags: Map<number, Set<string>>): Typed
   if (single && !toks[0].sentStart && LOCATIVE.test(text.slice(Math.max(0, toks[0].start - 8), toks[0].start)) && !HOLDING_IN.test(text.slice(Math.max(0, toks[0].start - 16), toks[0].start)) && locativeEnd(text, toks[0].end) && !/(?:ism|ity)$/.test(first) && !isCommonWord(toks[0].text, true)) {
     return { type: 'PLACE', source: 'rule', confidence: LOCATIVE_CONFIDENCE };
   }
+  // "Setúbal and Sines": an unknown word coordinated with a known place is a place too.
+  if (single && !toks[0].sentStart && coordinatedWithPlace(text, toks[0]) && !isCommonWord(toks[0].text, true)) {
+    return { type: 'PLACE', source: 'rule', confidence: LOCATIVE_CONFIDENCE };
+  }
   // Unknown single capitalised word: the document pass decides (surname of someone? a place?).
   if (single && !toks[0].sentStart) return { type: 'PERSON', source: 'ner', confidence: 0.2 };
   return null;
@@ -398,6 +402,17 @@ function locativeEnd(text: string, end: number): boolean {
   if (/^['’]/.test(after)) return false;
   const word = /^\s+(\p{Ll}+)/u.exec(after)?.[1];
   return !word || isFunctionWord(word) || /^(?:and|or|but|on|at|by|for|with|from|to|after|before|since|until|where|when|while|which|who|that|is|was|were|are|has|had|have)$/.test(word);
+}
+
+/**
+ * Is the word joined by "and" or "or" to a lone place name the gazetteer knows ("Setúbal and
+ * Sines", "Sines or Faro")? A place word inside a longer name ("Lockheed Martin") does not count.
+ */
+function coordinatedWithPlace(text: string, t: Token): boolean {
+  const before = /(?:^|[,;:(]\s*|(?:^|\s)\p{Ll}+\s+)(\p{Lu}[\p{L}\p{M}'’-]+)\s+(?:and|or)\s+$/u.exec(text.slice(Math.max(0, t.start - 60), t.start));
+  const after = /^\s+(?:and|or)\s+(\p{Lu}[\p{L}\p{M}'’-]+)(?![\p{L}\p{M}'’-]|\s+\p{Lu})/u.exec(text.slice(t.end, t.end + 40));
+  const lone = (w: string | undefined): boolean => !!w && ['city', 'country'].includes(lookupPlace(w)?.geo.kind ?? '');
+  return lone(before?.[1]) || lone(after?.[1]);
 }
 
 /** The confidence of a place known only from its preposition: a person's name part outranks it. */
