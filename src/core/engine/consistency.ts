@@ -4,7 +4,8 @@
 import type { EntityType } from '../model';
 import type { Candidate } from './types';
 import { lookupPlace } from './gazetteer';
-import { blockedAfter, LOCATIVE_CONFIDENCE } from './names';
+import { blockedAfter } from './names';
+import { LOCATIVE_CONFIDENCE } from './contextCues';
 import { isCommonWord } from './nlp';
 import { NEVER_ALONE, NEVER_NAMES, ORG_START_WORDS, PARTICLES, TITLES } from './lexicons/names';
 

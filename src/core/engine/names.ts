@@ -6,6 +6,7 @@ import type { Candidate } from './types';
 import { Token, tokenize } from './tokens';
 import { isCommonNoun, isCommonWord, isFunctionWord, isGivenName, tagTerms } from './nlp';
 import { isDemonym, lookupPlace } from './gazetteer';
+import { afterLocative, coordinatedWithPlace, listedKind, LOCATIVE_CONFIDENCE } from './contextCues';
 import { CONNECTORS, KNOWN_ORGS, ORG_DESCRIPTORS, ORG_NOUNS_AFTER, PLACE_DESCRIPTORS, PORTFOLIOS, PLACE_FIRST, NEVER_ALONE, NEVER_NAMES, NON_ENTITY_HEADS, NOT_ENTITIES, ORG_HEADS_OF, ORG_START_WORDS, ORG_WORDS, PARTICLES, PLACE_STARTS, PLACE_WORDS, SPEECH_VERBS, STATE_NOUNS, TITLES, VENUE_NOUNS } from './lexicons/names';
 
 interface Run {
@@ -339,7 +340,7 @@ function classify(text: string, run: Run, tags: Map<number, Set<string>>): Typed
   if (descriptor && ORG_DESCRIPTORS.has(descriptor) && !place) return { type: 'ORG', source: 'rule', confidence: 0.7 };
   if (descriptor && PLACE_DESCRIPTORS.has(descriptor)) return { type: 'PLACE', source: 'rule', confidence: 0.7 };
   // "shipping lines including Maersk", "towns such as Szentendre": a plural descriptor heading a list.
-  const kind = listedKind(text.slice(Math.max(0, toks[0].start - 80), toks[0].start));
+  const kind = listedKind(text, toks[0].start);
   if (kind === 'ORG' && !place) return { type: 'ORG', source: 'rule', confidence: 0.65 };
   if (kind === 'PLACE') return { type: 'PLACE', source: 'rule', confidence: 0.65 };
   if (PLACE_FIRST.has(first) && !single) return { type: 'PLACE', source: 'rule', confidence: 0.75 };
@@ -381,7 +382,7 @@ function classify(text: string, run: Run, tags: Map<number, Set<string>>): Typed
   if (single && person > 0 && !toks[0].sentStart) return { type: 'PERSON', source: 'ner', confidence: 0.4 };
   // "crews in Szentendre": an unknown word after a locative preposition is a place, unless the
   // document names a person so (the document pass turns name parts back into that person).
-  if (single && !toks[0].sentStart && LOCATIVE.test(text.slice(Math.max(0, toks[0].start - 8), toks[0].start)) && !HOLDING_IN.test(text.slice(Math.max(0, toks[0].start - 16), toks[0].start)) && locativeEnd(text, toks[0].end) && !/(?:ism|ity)$/.test(first) && !isCommonWord(toks[0].text, true)) {
+  if (single && !toks[0].sentStart && afterLocative(text, toks[0].start, toks[0].end) && !isCommonWord(toks[0].text, true)) {
     return { type: 'PLACE', source: 'rule', confidence: LOCATIVE_CONFIDENCE };
   }
   // "Setúbal and Sines": an unknown word coordinated with a known place is a place too.
@@ -390,47 +391,6 @@ function classify(text: string, run: Run, tags: Map<number, Set<string>>): Typed
   }
   // Unknown single capitalised word: the document pass decides (surname of someone? a place?).
   if (single && !toks[0].sentStart) return { type: 'PERSON', source: 'ner', confidence: 0.2 };
-  return null;
-}
-
-const LOCATIVE = /\b(?:in|near|outside|around)\s+$/;
-/** "shares in Centrica", "a stake in Brindle": "in" after these names a company, not a place. */
-const HOLDING_IN = /\b(?:shares?|stakes?|holdings?|invest(?:ed|ing|ment|ments|s)?|interests?)\s+in\s+$/i;
-/** "in Szentendre on Saturday", "in Szentendre.": nothing follows that makes the word a modifier ("in Sorbonne classes") or a possessor. */
-function locativeEnd(text: string, end: number): boolean {
-  const after = text.slice(end, end + 24);
-  if (/^['’]/.test(after)) return false;
-  const word = /^\s+(\p{Ll}+)/u.exec(after)?.[1];
-  return !word || isFunctionWord(word) || /^(?:and|or|but|on|at|by|for|with|from|to|after|before|since|until|where|when|while|which|who|that|is|was|were|are|has|had|have)$/.test(word);
-}
-
-/**
- * Is the word joined by "and" or "or" to a lone place name the gazetteer knows ("Setúbal and
- * Sines", "Sines or Faro")? A place word inside a longer name ("Lockheed Martin") does not count.
- */
-function coordinatedWithPlace(text: string, t: Token): boolean {
-  const before = /(?:^|[,;:(]\s*|(?:^|\s)\p{Ll}+\s+)(\p{Lu}[\p{L}\p{M}'’-]+)\s+(?:and|or)\s+$/u.exec(text.slice(Math.max(0, t.start - 60), t.start));
-  const after = /^\s+(?:and|or)\s+(\p{Lu}[\p{L}\p{M}'’-]+)(?![\p{L}\p{M}'’-]|\s+\p{Lu})/u.exec(text.slice(t.end, t.end + 40));
-  const lone = (w: string | undefined): boolean => !!w && ['city', 'country'].includes(lookupPlace(w)?.geo.kind ?? '');
-  return lone(before?.[1]) || lone(after?.[1]);
-}
-
-/** The confidence of a place known only from its preposition: a person's name part outranks it. */
-export const LOCATIVE_CONFIDENCE = 0.45;
-
-const LISTED_NAME = `[\\p{Lu}][\\p{L}'’-]*(?:\\s[\\p{Lu}][\\p{L}'’-]*){0,3}`;
-/** "lenders such as A, B and ": a plural, the list word, then any earlier names of the list. */
-const LISTED = new RegExp(`\\b(\\p{L}+)s,?\\s+(?:including|such as|like)\\s+(?:${LISTED_NAME},\\s)*(?:${LISTED_NAME},?\\s(?:and|or)\\s)?$`, 'u');
-
-/** The type a plural descriptor gives to the names it lists ("lenders such as", "cities including"). */
-function listedKind(before: string): EntityType | null {
-  const m = LISTED.exec(before);
-  if (!m) return null;
-  const stem = m[1].toLowerCase();
-  for (const singular of [stem, stem.replace(/ie$/, 'y'), stem.replace(/e$/, '')]) {
-    if (ORG_DESCRIPTORS.has(singular)) return 'ORG';
-    if (PLACE_DESCRIPTORS.has(singular)) return 'PLACE';
-  }
   return null;
 }
 
