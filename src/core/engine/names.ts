@@ -7,7 +7,8 @@ import { Token, tokenize } from './tokens';
 import { isCommonNoun, isCommonWord, isFunctionWord, isGivenName, tagTerms } from './nlp';
 import { isDemonym, lookupPlace } from './gazetteer';
 import { afterLocative, coordinatedWithPlace, listedKind, LOCATIVE_CONFIDENCE } from './contextCues';
-import { CONNECTORS, KNOWN_ORGS, ORG_DESCRIPTORS, ORG_NOUNS_AFTER, PLACE_DESCRIPTORS, PORTFOLIOS, PLACE_FIRST, NEVER_ALONE, NEVER_NAMES, NON_ENTITY_HEADS, NOT_ENTITIES, ORG_HEADS_OF, ORG_START_WORDS, ORG_WORDS, PARTICLES, PLACE_STARTS, PLACE_WORDS, SPEECH_VERBS, STATE_NOUNS, TITLES, VENUE_NOUNS } from './lexicons/names';
+import { ofKeepsName, PERSON_TAGS, splitAtOf } from './ofNames';
+import { CONNECTORS, KNOWN_ORGS, ORG_DESCRIPTORS, ORG_NOUNS_AFTER, PLACE_DESCRIPTORS, PORTFOLIOS, PLACE_FIRST, NEVER_ALONE, NEVER_NAMES, NON_ENTITY_HEADS, NOT_ENTITIES, ORG_HEADS_OF, ORG_START_WORDS, ORG_WORDS, PARTICLES, isOrgWord, PLACE_STARTS, PLACE_WORDS, SPEECH_VERBS, STATE_NOUNS, TITLES, VENUE_NOUNS } from './lexicons/names';
 
 interface Run {
   tokens: Token[];
@@ -17,8 +18,6 @@ interface Run {
 }
 
 const lc = (t: Token): string => t.text.toLowerCase();
-/** Organisation cue words, plurals included ("Unions", "Associations"). */
-const isOrgWord = (w: string): boolean => ORG_WORDS.has(w) || (w.length > 4 && w.endsWith('s') && ORG_WORDS.has(w.slice(0, -1)));
 const isTitle = (t: Token): boolean => t.cap && TITLES.has(lc(t));
 
 export function findNames(text: string, dates: Candidate[], useTagger = true): Candidate[] {
@@ -142,53 +141,6 @@ function andContinuesName(text: string, tokens: Token[], from: number): boolean 
   let j = from;
   while (j + 1 < tokens.length && tokens[j + 1].cap && /^ $/.test(text.slice(tokens[j].end, tokens[j + 1].start))) j++;
   return tokens[j].cap && isOrgWord(lc(tokens[j]));
-}
-
-/** Heads that keep "X of Y" one name ("Bank of America", "City of Paris", "Isle of Man"). */
-const OF_HEADS = new Set(['city', 'isle', 'republic', 'kingdom', 'state', 'states', 'province', 'duchy', 'university', 'house', 'people', 'sea', 'gulf', 'bay', 'cape', 'port', 'county', 'district', 'principality', 'emirate', 'sultanate', 'federation']);
-
-/** The word before "of" makes "X of Y" one name ("Bank of America", "Federation of ..."). */
-function ofKeepsName(before: Token): boolean {
-  const head = lc(before);
-  return OF_HEADS.has(head) || ORG_HEADS_OF.has(head) || ORG_WORDS.has(head) || PLACE_WORDS.has(head) || TITLES.has(head) || before.upper;
-}
-
-const PERSON_TAGS = ['Person', 'FirstName', 'LastName', 'MaleName', 'FemaleName'];
-
-/**
- * Does the part before "of" look like a person? Only then is "X of Y" two names ("Amina Diallo
- * of the World Health Organization"); "Friends of the Earth" and "Museum of Modern Art" are one.
- */
-function personBeforeOf(left: Token[], tags: Tags): boolean {
-  let i = 0;
-  while (i < left.length - 1 && NEVER_NAMES.has(lc(left[i]))) i++;
-  const name = left.slice(i);
-  if (name.some((t) => PERSON_TAGS.some((x) => tags.get(t.start)?.has(x)))) return true;
-  if (name.length < 2 || name.length > 4) return false;
-  if (isGivenName(name[0].text)) return true;
-  // Unknown capitalised words that are neither common nouns nor cue words: a foreign name.
-  return name.every((t) => t.cap && !isCommonNoun(t.text) && !isCommonWord(t.text, true) && !isOrgWord(lc(t)) && !PLACE_WORDS.has(lc(t)));
-}
-
-/** "Customers of Belgian Gas": a name complete in itself after "of" is not the tail of a longer one. */
-function standaloneName(right: Token[]): boolean {
-  const name = right.filter((t, i) => i > 0 || lc(t) !== 'the');
-  if (!name.length || !name.every((t) => t.cap || CONNECTORS.has(lc(t)))) return false;
-  const s = name.map((t) => t.text).join(' ');
-  return KNOWN_ORGS.has(s) || !!lookupPlace(s) || (name.length > 1 && isOrgWord(lc(name[name.length - 1])));
-}
-
-/** "Amina Diallo of the World Health Organization" is two names, "Bank of America" one. */
-function splitAtOf(tokens: Token[], tags: Tags): Token[][] {
-  const k = tokens.findIndex((t, i) => i > 0 && lc(t) === 'of');
-  if (k < 0) return [tokens];
-  const left = tokens.slice(0, k);
-  // "Andrew Hall of Network Rail": a given name outweighs a head word that could keep "X of Y".
-  const givenName = left.length >= 2 && left.length <= 4 && isGivenName(left[0].text) && !OF_HEADS.has(lc(left[k - 1])) && !ORG_HEADS_OF.has(lc(left[k - 1]));
-  if (!givenName && (ofKeepsName(tokens[k - 1]) || !(personBeforeOf(left, tags) || standaloneName(tokens.slice(k + 1))))) return [tokens];
-  let right = tokens.slice(k + 1);
-  while (right.length && !right[0].cap) right = right.slice(1);
-  return right.length ? [tokens.slice(0, k), right] : [tokens.slice(0, k)];
 }
 
 function title(s: string): string {

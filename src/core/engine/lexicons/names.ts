@@ -48,6 +48,9 @@ export const ORG_INDUSTRY_HEADS = new Set(
 );
 for (const w of ORG_INDUSTRY_HEADS) ORG_WORDS.add(w);
 
+/** Organisation cue words, plurals included ("Unions", "Associations"). */
+export const isOrgWord = (w: string): boolean => ORG_WORDS.has(w) || (w.length > 4 && w.endsWith('s') && ORG_WORDS.has(w.slice(0, -1)));
+
 /** Heads that make "X of Y" an organisation ("Bank of America", "Ministry of Defence"). */
 export const ORG_HEADS_OF = new Set(['bank', 'ministry', 'department', 'university', 'bureau', 'office', 'council', 'court', 'league', 'house', 'board', 'federation', 'union', 'commission', 'institute', 'school', 'church', 'academy', 'chamber', 'secretary']);
 
