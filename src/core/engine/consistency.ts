@@ -90,7 +90,11 @@ function linkAcronyms(text: string, cands: DocCandidate[]): void {
     const explicit = /known as|aka|a\.k\.a|or |formerly/.test(m[0]);
     // In parentheses right after a name, an acronym may cover only its first words ("IFRC").
     const inParens = m[0].trimStart().startsWith('(') && m[1].length >= 3 && /^[\p{Lu}]+$/u.test(m[1]) && initials(c.text, false).startsWith(m[1]);
-    if (!explicit && !inParens && !isAcronymOf(m[1], c.text)) continue;
+    // "the Federation of Dutch Trade Unions (FNV)": an organisation's bracketed acronym may come
+    // from its name in another language, so initials need not match.
+    const bracketed = m[0].trimStart().startsWith('(') && /^\p{Lu}{2,6}$/u.test(m[1]) && c.type === 'ORG' &&
+      (/\bthe\s+$/i.test(text.slice(Math.max(0, c.start - 5), c.start)) || m[1][0] === c.text[0].toUpperCase());
+    if (!explicit && !inParens && !bracketed && !isAcronymOf(m[1], c.text)) continue;
     const hit = byStart.get(start);
     if (hit && hit.text === m[1]) {
       hit.type = c.type;

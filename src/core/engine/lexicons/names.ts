@@ -52,7 +52,9 @@ for (const w of ORG_INDUSTRY_HEADS) ORG_WORDS.add(w);
 export const isOrgWord = (w: string): boolean => ORG_WORDS.has(w) || (w.length > 4 && w.endsWith('s') && ORG_WORDS.has(w.slice(0, -1)));
 
 /** Heads that make "X of Y" an organisation ("Bank of America", "Ministry of Defence"). */
-export const ORG_HEADS_OF = new Set(['bank', 'ministry', 'department', 'university', 'bureau', 'office', 'council', 'court', 'league', 'house', 'board', 'federation', 'union', 'commission', 'institute', 'school', 'church', 'academy', 'chamber', 'secretary']);
+export const ORG_HEADS_OF = new Set(['bank', 'ministry', 'department', 'university', 'bureau', 'office', 'council', 'court', 'league', 'house', 'board', 'federation', 'union', 'commission', 'institute', 'school', 'church', 'academy', 'chamber', 'secretary',
+  'confederation', 'association', 'society', 'organisation', 'organization', 'agency', 'authority', 'committee', 'alliance',
+  'coalition', 'friends', 'congress', 'corporation', 'company', 'fund', 'foundation', 'party', 'movement', 'assembly']);
 
 /** Generic-word organisation names (start words of French/European institutions etc.). */
 export const ORG_START_WORDS = new Set(['direction', 'ministère', 'banque', 'parti', 'front', 'union', 'conseil', 'bundesamt', 'federal', 'national', 'international', 'royal', 'central', 'united', 'european', 'world', 'general']);
