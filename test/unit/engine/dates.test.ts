@@ -79,6 +79,7 @@ describe('engine: document date', () => {
   const cases: [string, string, string | undefined, string | null, string][] = [
     ['front matter wins', '---\ndate: 2019-05-02\n---\nPublished March 1, 2018\n', undefined, '2019-05-02', 'frontmatter'],
     ['dateline', 'Floods hit the valley\n\nJune 13, 2005\n\nRain fell on Monday.', '2001-01-01', '2005-06-13', 'dateline'],
+    ['dateline with city and country opening the body', 'Ferry strike spreads\n\nVALLETTA, Malta, April 2, 2021 — Crews walked out across the islands on Friday after talks with the operator broke down.', undefined, '2021-04-02', 'dateline'],
     ['published line', 'Floods hit the valley\nPublished: 4 May 2010, 10:00\n\nRain fell on Monday.', undefined, '2010-05-04', 'published'],
     [
       'most frequent explicit date',

@@ -37,10 +37,10 @@ export function detectDocumentDate(masked: string, frontMatter: string | null, f
   }
   for (const line of lines) {
     const trimmed = line.trim();
-    // A dateline is a line that is (nearly) only a date, or "CITY, Month D, YYYY —" opening the body.
+    // A dateline is a line that is (nearly) only a date, or "CITY, [Country,] Month D, YYYY —" opening the body.
     const date = fullDateIn(trimmed.slice(0, 80));
     if (!date) continue;
-    const opening = /^(?:[\p{Lu}][\p{L} .'-]*,\s*)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/u.test(trimmed);
+    const opening = /^(?:[\p{Lu}][\p{L} .'-]*,\s*){0,2}(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/u.test(trimmed);
     if (trimmed.length <= 40 || opening) return { date, source: 'dateline' };
   }
   if (fullDates.length) {
