@@ -29,11 +29,13 @@ function load(): Gazetteer {
   const data = require('../data/gazetteer.json') as typeof gazetteerJson as unknown as GazetteerFile;
   const places = new Map<string, PlaceEntry>();
   const countryName = new Map<string, string>();
+  // A country's alternative name that is also a city's ("Gaza" for Palestine) names the city.
+  const cityNames = new Set(data.cities.map((c) => c[0]));
   for (const [name, cc, lat, lon, aliases] of data.countries) {
     countryName.set(cc, name);
     const entry: PlaceEntry = { canonical: name, geo: { kind: 'country', countryCode: cc, country: name, lat, lon } };
     places.set(name, entry);
-    for (const a of aliases) if (!places.has(a)) places.set(a, entry);
+    for (const a of aliases) if (!places.has(a) && !cityNames.has(a)) places.set(a, entry);
   }
   for (const [name, kind, lat, lon] of data.regions) {
     if (!places.has(name)) places.set(name, { canonical: name, geo: { kind, lat, lon } });

@@ -25,4 +25,11 @@ describe('engine: rivers, ranges and city exonyms are places', () => {
     assert.equal(geneva?.geo?.kind, 'city');
     assert.equal(geneva?.geo?.countryCode, 'CH');
   });
+
+  it('a country\'s alternative name that is also a city names the city', () => {
+    const a = analyze('Aid trucks reached Gaza on Monday.');
+    const gaza = a.entities.find((e) => e.type === 'PLACE');
+    assert.equal(gaza?.canonical, 'Gaza');
+    assert.equal(gaza?.geo?.kind, 'city');
+  });
 });
