@@ -53,3 +53,14 @@ export function listedKind(text: string, start: number): EntityType | null {
   }
   return null;
 }
+
+const SOURCE_AFTER = /^\s+(?:said|says|reported|reports|announced|announces|told|quoted|confirmed|estimated)\b/;
+const SOURCE_BEFORE = /\b(?:according to|told|reported by|quoted by|a spokes(?:man|woman|person) for|an? (?:official|analyst|economist) (?:at|with|for))\s+(?:the\s+)?$/i;
+
+/**
+ * "…, CNBC reported.", "according to the ABC": an acronym that reports, says or is quoted
+ * is an organisation (an outlet, an agency, a company), not a chemical or a file format.
+ */
+export function sourceCue(text: string, start: number, end: number): boolean {
+  return SOURCE_AFTER.test(text.slice(end, end + 16)) || SOURCE_BEFORE.test(text.slice(Math.max(0, start - 48), start));
+}

@@ -6,7 +6,7 @@ import type { Candidate } from './types';
 import { Token, tokenize } from './tokens';
 import { isCommonNoun, isCommonWord, isFunctionWord, isGivenName, tagTerms } from './nlp';
 import { isDemonym, lookupPlace } from './gazetteer';
-import { afterLocative, coordinatedWithPlace, listedKind, LOCATIVE_CONFIDENCE } from './contextCues';
+import { afterLocative, coordinatedWithPlace, listedKind, LOCATIVE_CONFIDENCE, sourceCue } from './contextCues';
 import { ofKeepsName, PERSON_TAGS, splitAtOf } from './ofNames';
 import { CONNECTORS, KNOWN_ORGS, ORG_DESCRIPTORS, ORG_NOUNS_AFTER, PLACE_DESCRIPTORS, PORTFOLIOS, PLACE_FIRST, NEVER_ALONE, NEVER_NAMES, NON_ENTITY_HEADS, NOT_ENTITIES, ORG_HEADS_OF, ORG_START_WORDS, ORG_WORDS, PARTICLES, isOrgWord, PLACE_STARTS, PLACE_WORDS, SPEECH_VERBS, STATE_NOUNS, TITLES, VENUE_NOUNS } from './lexicons/names';
 
@@ -325,6 +325,7 @@ function classify(text: string, run: Run, tags: Map<number, Set<string>>): Typed
   if (single && toks[0].upper && /^\p{Lu}[\p{Lu}.&]{1,6}$/u.test(s)) {
     // Unknown acronyms are often things (chemicals, formats): only "the ABC" is trusted at once.
     const the = /\bthe\s+$/i.test(text.slice(Math.max(0, toks[0].start - 5), toks[0].start));
+    if (sourceCue(text, toks[0].start, toks[0].end)) return { type: 'ORG', source: 'rule', confidence: 0.7 };
     return { type: 'ORG', source: 'ner', confidence: the ? 0.5 : 0.3 };
   }
   // Capitalised words that are not names in compromise's lexicon ("App Store") are not a person.
