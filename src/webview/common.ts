@@ -48,6 +48,8 @@ export function onModel<K extends CorpusViewKind>(kind: K, draw: (message: Model
     if (!m || m.type !== 'model' || m.kind !== kind) return;
     const first = !last;
     last = m;
+    // Saved beside the view's own state: VS Code hands it to the host when it restores the panel.
+    saveState({ hostOptions: m.options ?? null });
     draw(m);
     // A panel shown again is a fresh page: put the reader back where they were.
     if (first && typeof saved.scrollY === 'number') window.scrollTo(0, saved.scrollY);

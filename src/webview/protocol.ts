@@ -19,6 +19,8 @@ export interface ModelMessage<K extends CorpusViewKind = CorpusViewKind> {
   model: CorpusModels[K] | null;
   /** "Indexing 3 of 40 documents…", "Open a folder…": shown above the view. */
   note?: string;
+  /** The host's options the model was built with: the webview saves them for a restored panel. */
+  options?: unknown;
 }
 
 /** What the webview drew, reported back so tests and logs can tell it really rendered. */

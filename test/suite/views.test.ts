@@ -150,6 +150,58 @@ suite('views: timeline, link chart, map', () => {
     await closeEditors();
   });
 
+  test('after a window reload: a restored panel comes back with the options its webview saved', async () => {
+    await closeEditors();
+    const rotterdam = index.entities().find((e) => e.type === 'PLACE' && e.canonical === 'Rotterdam');
+    assert.ok(rotterdam);
+    // What VS Code hands the serializer: the state the webview saved with setState, or junk.
+    const cases: { kind: CorpusViewKind; viewType: string; state: unknown; options: unknown; expected: () => unknown }[] = [
+      { kind: 'timeline', viewType: 'dossier.timeline', state: { hostOptions: { entity: rotterdam.id }, hidden: ['month'] }, options: { entity: rotterdam.id }, expected: () => buildTimeline(index, { entity: rotterdam.id }) },
+      { kind: 'linkChart', viewType: 'dossier.linkChart', state: { hostOptions: { types: ['PLACE'], scope: 'paragraph' } }, options: { types: ['PLACE'], scope: 'paragraph' }, expected: () => buildLinkChart(index, { types: ['PLACE'], scope: 'paragraph' }) },
+      { kind: 'placeMap', viewType: 'dossier.placeMap', state: 'not an object', options: undefined, expected: () => buildPlaceMap(index) },
+      { kind: 'timeline', viewType: 'dossier.timeline', state: { hostOptions: 42 }, options: undefined, expected: () => buildTimeline(index) },
+    ];
+    for (const c of cases) {
+      // A bare panel, as VS Code recreates it: no scripts, no HTML until the serializer runs.
+      const panel = vscode.window.createWebviewPanel(c.viewType, 'restored', vscode.ViewColumn.One, {});
+      assert.ok(await vscode.commands.executeCommand('dossier._test.corpusViewRestore', c.kind, panel, c.state), `the ${c.kind} serializer ran`);
+      const shot = await waitFor(`the restored ${c.kind} panel to render`, async () => {
+        const s = await snapshot(c.kind);
+        return s?.rendered && s.posted?.model && JSON.stringify(s.posted.model) === JSON.stringify(c.expected()) ? s : undefined;
+      });
+      assert.deepStrictEqual(shot.options, c.options, `${c.kind}: the saved options`);
+      assert.deepStrictEqual(shot.posted?.options, c.options, `${c.kind}: the options go back to the webview to be saved again`);
+      assert.strictEqual(panel.title, shot.html.match(/<title>([^<]+)<\/title>/)?.[1], 'the view’s own title, not the stale one');
+      // The same strict CSP as a panel opened by its command.
+      assert.match(shot.html, /default-src 'none'/);
+      assert.match(shot.html, /script-src 'nonce-[^']+'/);
+      assert.doesNotMatch(shot.html, /unsafe-inline|unsafe-eval/);
+      await closeEditors();
+      await waitFor(`the restored ${c.kind} panel to close`, async () => ((await snapshot(c.kind)) ? undefined : true));
+    }
+  });
+
+  test('a restored panel follows the index and opens articles like a new one', async () => {
+    await closeEditors();
+    const panel = vscode.window.createWebviewPanel('dossier.timeline', 'restored', vscode.ViewColumn.One, {});
+    assert.ok(await vscode.commands.executeCommand('dossier._test.corpusViewRestore', 'timeline', panel, {}));
+    await waitFor('the restored timeline to render', async () => (await snapshot('timeline'))?.rendered);
+    const uri = sampleUri('views-restored.txt');
+    await vscode.workspace.fs.writeFile(uri, Buffer.from('On 3 March 2001 the port of Narvik reopened.\n'));
+    try {
+      const event = await waitFor('the new date on the restored timeline', async () => {
+        const m = (await snapshot('timeline'))?.posted?.model as CorpusModels['timeline'] | undefined;
+        return m?.events.find((e) => e.at.path === 'views-restored.txt' && e.value === '2001-03-03');
+      });
+      await send('timeline', { type: 'open', ...event.at });
+      await waitFor('the article to open from the restored panel', () => vscode.window.activeTextEditor?.document.uri.toString() === uri.toString());
+    } finally {
+      await closeEditors();
+      await vscode.workspace.fs.delete(uri);
+    }
+    await waitFor('the index to drop the deleted article', async () => !(await api.services.index)?.getDocument('views-restored.txt'));
+  });
+
   test('the timeline follows the index: a new article appears, a deleted one goes', async () => {
     await openView('dossier.showTimeline', 'timeline', () => buildTimeline(index));
     const uri = sampleUri('views-live.txt');

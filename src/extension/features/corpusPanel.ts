@@ -1,6 +1,7 @@
 // One corpus-view webview panel (timeline, link chart or map): a strict CSP with a nonce, the
 // model rebuilt from the index and posted on open and (debounced) on every index change, and
-// clicks sent back as "open this mention". The webview keeps its own UI state (getState).
+// clicks sent back as "open this mention". The webview keeps its own UI state (getState), and
+// the host's options too, so a panel VS Code restores after a reload comes back as it was.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { EntityIndex } from '../../core/index/types';
@@ -27,6 +28,11 @@ export interface PanelSnapshot {
 
 const REFRESH_DELAY_MS = 400;
 
+function webviewOptions(services: DossierServices): vscode.WebviewOptions {
+  // Scripts only from the bundled webview folder (and the CSP below narrows it to one nonce).
+  return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(services.context.extensionUri, 'dist', 'webview')] };
+}
+
 export class CorpusPanel<K extends CorpusViewKind> implements vscode.Disposable {
   private readonly panel: vscode.WebviewPanel;
   private readonly subscriptions: vscode.Disposable[] = [];
@@ -40,17 +46,29 @@ export class CorpusPanel<K extends CorpusViewKind> implements vscode.Disposable 
   private readonly disposeEmitter = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.disposeEmitter.event;
 
+  /** A new panel: beside the article by default, or with the other corpus views. */
+  static open<K extends CorpusViewKind>(services: DossierServices, spec: CorpusViewSpec<K>, column: vscode.ViewColumn = vscode.ViewColumn.Beside): CorpusPanel<K> {
+    const panel = vscode.window.createWebviewPanel(spec.viewType, spec.title, { viewColumn: column, preserveFocus: false }, webviewOptions(services));
+    return new CorpusPanel(services, spec, panel);
+  }
+
+  /**
+   * Takes over `panel`, new or restored by VS Code after a reload: the same CSP, messages and
+   * live updates either way. `options` are the ones the restored webview had saved.
+   */
   constructor(
     private readonly services: DossierServices,
     private readonly spec: CorpusViewSpec<K>,
-    /** Where to open: beside the article by default, or with the other corpus views. */
-    column: vscode.ViewColumn = vscode.ViewColumn.Beside,
+    panel: vscode.WebviewPanel,
+    options?: unknown,
   ) {
     const root = vscode.Uri.joinPath(services.context.extensionUri, 'dist', 'webview');
-    this.panel = vscode.window.createWebviewPanel(spec.viewType, spec.title, { viewColumn: column, preserveFocus: false }, {
-      enableScripts: true,
-      localResourceRoots: [root],
-    });
+    this.panel = panel;
+    this.options = options;
+    // A restored panel keeps the options it was saved with; set them again so an older saved
+    // panel cannot run with other resource roots than a new one.
+    this.panel.webview.options = webviewOptions(services);
+    this.panel.title = spec.title;
     this.panel.iconPath = vscode.Uri.joinPath(services.context.extensionUri, 'media', 'dossier.svg');
     this.panel.webview.html = this.html(root);
     const { workspaceIndex } = services;
@@ -132,6 +150,8 @@ export class CorpusPanel<K extends CorpusViewKind> implements vscode.Disposable 
         message = { type: 'model', kind: this.spec.kind, model: null, note: `Could not build the ${this.spec.title.toLowerCase()}; see the Dossier output.` };
       }
     }
+    // The options travel with the model so the webview saves them for a restored panel.
+    message.options = this.options;
     this.posted = message;
     await this.panel.webview.postMessage(message);
   }
