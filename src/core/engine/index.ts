@@ -9,7 +9,7 @@ import type { ParagraphResult } from './types';
 import { analyzeBaseline as baseline } from './baseline';
 
 /** Bump whenever the output for some input changes: the index uses it as a cache key. */
-export const ENGINE_VERSION = '0.8.3';
+export const ENGINE_VERSION = '0.8.4';
 
 /** Beyond this many characters compromise's tagger is skipped (rules and gazetteer remain). */
 const TAGGER_LIMIT = 1_000_000;

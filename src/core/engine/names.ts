@@ -8,7 +8,7 @@ import { isCommonNoun, isCommonWord, isFunctionWord, isGivenName, tagTerms } fro
 import { isDemonym, lookupPlace } from './gazetteer';
 import { afterLocative, coordinatedWithPlace, listedKind, LOCATIVE_CONFIDENCE, sourceCue } from './contextCues';
 import { ofKeepsName, PERSON_TAGS, splitAtOf } from './ofNames';
-import { CONNECTORS, KNOWN_ORGS, ORG_DESCRIPTORS, ORG_NOUNS_AFTER, PLACE_DESCRIPTORS, PORTFOLIOS, PLACE_FIRST, NEVER_ALONE, NEVER_NAMES, NON_ENTITY_HEADS, NOT_ENTITIES, ORG_HEADS_OF, ORG_START_WORDS, ORG_WORDS, PARTICLES, isOrgWord, PLACE_STARTS, PLACE_WORDS, SPEECH_VERBS, STATE_NOUNS, TITLES, VENUE_NOUNS } from './lexicons/names';
+import { CONNECTORS, INNER_TITLE_WORDS, KNOWN_ORGS, ORG_DESCRIPTORS, ORG_NOUNS_AFTER, PLACE_DESCRIPTORS, PORTFOLIOS, PLACE_FIRST, NEVER_ALONE, NEVER_NAMES, NON_ENTITY_HEADS, NOT_ENTITIES, ORG_HEADS_OF, ORG_START_WORDS, ORG_WORDS, PARTICLES, isOrgWord, PLACE_STARTS, PLACE_WORDS, SPEECH_VERBS, STATE_NOUNS, TITLES, VENUE_NOUNS } from './lexicons/names';
 
 interface Run {
   tokens: Token[];
@@ -213,12 +213,19 @@ function trimLeft(tokens: Token[], tags: Tags): Token[] {
     // "Later van der Berg": particles right after a trimmed opener start the name.
     else if (!t.cap && !(PARTICLES.has(lc(t)) && (i === 0 || particlesLeadToName(tokens, i)))) i++;
     else if (!t.cap) break;
+    // "Reporters Without Borders": a capitalised preposition next means a title-case name.
+    else if (t.cap && i < tokens.length - 1 && innerTitleWord(tokens[i + 1])) break;
     else if (t.sentStart && !personish && i < tokens.length - 1 && isCommonWord(t.text, false)) i++;
     else if (t.sentStart && tg && FUNCTION_TAGS.some((x) => tg.has(x)) && !tg.has('ProperNoun') && !personish) i++;
     else if (isDemonym(t.text) && i < tokens.length - 1 && !personish && !ORG_WORDS.has(lc(tokens[tokens.length - 1]))) i++;
     else break;
   }
   return tokens.slice(i);
+}
+
+/** A capitalised preposition inside a name ("Without", "For", "Against"): title case, not a sentence. */
+function innerTitleWord(t: Token): boolean {
+  return t.cap && !t.upper && !CONNECTORS.has(lc(t)) && INNER_TITLE_WORDS.has(lc(t));
 }
 
 /** Lower-case particles from i on, then a capitalised word: "van der Berg", "de Vries". */
@@ -301,6 +308,8 @@ function classify(text: string, run: Run, tags: Map<number, Set<string>>): Typed
     return { type: 'PERSON', source: 'rule', confidence: 0.75 };
   }
   if (!single && isOrgWord(last)) return { type: 'ORG', source: 'rule', confidence: 0.8 };
+  // "Doctors Without Borders", "Teach For Tomorrow": a title-case preposition inside a name marks an organisation.
+  if (toks.length >= 3 && toks.slice(1, -1).some(innerTitleWord) && !place) return { type: 'ORG', source: 'rule', confidence: 0.6 };
   if (run.titled) return { type: 'PERSON', source: 'rule', confidence: 0.85 };
   if (!single && words[1] === 'of' && ORG_HEADS_OF.has(first)) return { type: 'ORG', source: 'rule', confidence: 0.8 };
   if (!single && (PLACE_WORDS.has(last) || (PLACE_STARTS.has(first) && toks.length >= 2))) return { type: 'PLACE', source: 'rule', confidence: 0.75 };

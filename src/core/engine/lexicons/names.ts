@@ -181,3 +181,6 @@ export const ORG_DESCRIPTORS = new Set(
 export const PLACE_DESCRIPTORS = new Set(['city', 'town', 'village', 'region', 'province', 'county', 'district', 'capital', 'suburb', 'island', 'country', 'neighbourhood', 'neighborhood', 'resort', 'port']);
 /** Portfolios in "Secretary of State John Kerry": skipped between a title and a name. */
 export const PORTFOLIOS = new Set(['state', 'defense', 'defence', 'energy', 'commerce', 'labor', 'labour', 'justice', 'health', 'education', 'transportation', 'transport', 'agriculture', 'treasury', 'finance', 'interior', 'housing', 'war', 'the']);
+
+/** Prepositions that title-case organisation names keep capitalised ("Reporters Without Borders"). */
+export const INNER_TITLE_WORDS = new Set(['without', 'for', 'against', 'beyond', 'across', 'with', 'sans', 'over', 'under']);
