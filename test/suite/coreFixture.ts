@@ -66,10 +66,20 @@ export async function tree(viewId: string, depth = 2): Promise<TreeSnapshotNode[
 }
 
 /** Waits until the index has scanned every sample. */
-export async function indexedWorkspace(api: DossierApi, documents = 4): Promise<NonNullable<Awaited<DossierApi['services']['index']>>> {
-  return waitFor(`the index to hold ${documents} documents`, async () => {
+const SAMPLE_ARTICLES = ['flood-relief.md', 'harbour-strike.txt', 'rail-inquiry.txt', 'water-summit.md'];
+
+/**
+ * The index once it holds every sample article with an analysis. Earlier suites reopen the
+ * index (settings changes, reindex), so a count of documents alone can be met by a scan
+ * still under way; the named samples cannot.
+ */
+export async function indexedWorkspace(api: DossierApi, documents = SAMPLE_ARTICLES.length): Promise<NonNullable<Awaited<DossierApi['services']['index']>>> {
+  return waitFor(`the index to hold the ${SAMPLE_ARTICLES.length} sample articles (and ${documents} documents)`, async () => {
     const index = await api.services.index;
-    return index && !api.services.workspaceIndex.progress && index.documents().length >= documents ? index : undefined;
+    if (!index || api.services.workspaceIndex.progress) return undefined;
+    const held = new Set(index.documents());
+    const ready = held.size >= documents && SAMPLE_ARTICLES.every((p) => held.has(p) && index.getDocument(p)?.analysis);
+    return ready ? index : undefined;
   }, 60_000);
 }
 
