@@ -74,11 +74,11 @@ const SAMPLE_ARTICLES = ['flood-relief.md', 'harbour-strike.txt', 'rail-inquiry.
  * still under way; the named samples cannot.
  */
 export async function indexedWorkspace(api: DossierApi, documents = SAMPLE_ARTICLES.length): Promise<NonNullable<Awaited<DossierApi['services']['index']>>> {
-  return waitFor(`the index to hold the ${SAMPLE_ARTICLES.length} sample articles (and ${documents} documents)`, async () => {
+  return waitFor(`the index to hold the ${SAMPLE_ARTICLES.length} sample articles, analysed, (and ${documents} documents)`, async () => {
     const index = await api.services.index;
     if (!index || api.services.workspaceIndex.progress) return undefined;
     const held = new Set(index.documents());
-    const ready = held.size >= documents && SAMPLE_ARTICLES.every((p) => held.has(p) && index.getDocument(p)?.analysis);
+    const ready = held.size >= documents && SAMPLE_ARTICLES.every((p) => held.has(p) && (index.getDocument(p)?.mentions.length ?? 0) > 0);
     return ready ? index : undefined;
   }, 60_000);
 }
