@@ -2,7 +2,7 @@
 // names it even when its letters come from another language. Sentences are invented for these tests.
 import * as assert from 'node:assert/strict';
 import { analyze } from '../../../src/core/engine/index';
-import { assertWellFormed, entityOf, typed } from './support';
+import { assertWellFormed, entityOf, itFindsTyped, typed } from './support';
 
 describe('engine: organisation heads and bracketed acronyms', () => {
   const heads: [string, string, string[]][] = [
@@ -10,13 +10,7 @@ describe('engine: organisation heads and bracketed acronyms', () => {
     ['an association of a plural', 'The Association of Harbour Pilots met on Monday.', ['ORG:Association of Harbour Pilots', 'DATE:Monday']],
     ['friends of the something', 'Friends of the Marshes filed a complaint.', ['ORG:Friends of the Marshes']],
   ];
-  for (const [name, text, expected] of heads) {
-    it(name, () => {
-      const a = analyze(text, { documentDate: '2024-05-08' });
-      assertWellFormed(text, a);
-      assert.deepEqual(typed(a), expected);
-    });
-  }
+  itFindsTyped(heads, { documentDate: '2024-05-08' });
 
   it('"the X (ABC)" makes ABC an alias of X even when the initials differ', () => {
     const text = 'Talks with the Federation of Estuary Workers (VBR) stalled. The VBR called a strike.';

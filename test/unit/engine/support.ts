@@ -1,6 +1,7 @@
 // Small readers over an Analysis so test tables can say what a user sees: "Paris" is a PLACE.
 import * as assert from 'node:assert/strict';
-import type { Analysis, EntityType, Mention } from '../../../src/core/model';
+import type { Analysis, AnalyzeOptions, EntityType, Mention } from '../../../src/core/model';
+import { analyze } from '../../../src/core/engine/index';
 
 export function found(a: Analysis, type?: EntityType): string[] {
   return a.mentions.filter((m) => !type || m.type === type).map((m) => m.text);
@@ -28,5 +29,16 @@ export function assertWellFormed(text: string, a: Analysis): void {
     if (prev) assert.ok(m.start >= prev.end, `sorted and non-overlapping at ${m.start}`);
     assert.ok(a.entities.some((e) => e.id === m.entity), `entity ${m.entity} exists`);
     prev = m;
+  }
+}
+
+/** One `it` per [name, text, expected "TYPE:text" mentions] row: well-formed spans, then the mentions. */
+export function itFindsTyped(cases: [string, string, string[]][], options: AnalyzeOptions = {}): void {
+  for (const [name, text, expected] of cases) {
+    it(name, () => {
+      const a = analyze(text, options);
+      assertWellFormed(text, a);
+      assert.deepEqual(typed(a), expected);
+    });
   }
 }

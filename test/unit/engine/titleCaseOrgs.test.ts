@@ -1,8 +1,6 @@
 // A capitalised preposition inside a name ("Without", "For", "Against") marks a title-case
 // organisation name, even when the sentence opens with it. Sentences are invented for these tests.
-import * as assert from 'node:assert/strict';
-import { analyze } from '../../../src/core/engine/index';
-import { assertWellFormed, typed } from './support';
+import { itFindsTyped } from './support';
 
 describe('engine: title-case organisation names', () => {
   const cases: [string, string, string[]][] = [
@@ -10,11 +8,5 @@ describe('engine: title-case organisation names', () => {
     ['opening the sentence', 'Engineers Against Poverty opened an office.', ['ORG:Engineers Against Poverty']],
     ['a lower-case preposition is no name', 'Doctors without borders of any kind worked there.', []],
   ];
-  for (const [name, text, expected] of cases) {
-    it(name, () => {
-      const a = analyze(text);
-      assertWellFormed(text, a);
-      assert.deepEqual(typed(a), expected);
-    });
-  }
+  itFindsTyped(cases);
 });
