@@ -2,7 +2,7 @@
 // ("the Rhine"), and English names of cities GeoNames lists in their own language ("Geneva").
 import * as assert from 'node:assert/strict';
 import { analyze } from '../../../src/core/engine/index';
-import { assertWellFormed, typed } from './support';
+import { itFindsTyped } from './support';
 
 describe('engine: rivers, ranges and city exonyms are places', () => {
   const cases: [string, string, string[]][] = [
@@ -11,13 +11,7 @@ describe('engine: rivers, ranges and city exonyms are places', () => {
     ['English names of cities', 'Talks moved from Geneva to Cologne.', ['PLACE:Geneva', 'PLACE:Cologne']],
     ['an ALL-CAPS dateline exonym', 'ZURICH — Delegates agreed.', ['PLACE:ZURICH']],
   ];
-  for (const [name, text, expected] of cases) {
-    it(name, () => {
-      const a = analyze(text);
-      assertWellFormed(text, a);
-      assert.deepEqual(typed(a), expected);
-    });
-  }
+  itFindsTyped(cases);
 
   it('an exonym carries the city\'s coordinates and country', () => {
     const a = analyze('Delegates met in Geneva.');

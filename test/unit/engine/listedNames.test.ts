@@ -2,7 +2,7 @@
 // lists, which were missed. Sentences are invented for these tests.
 import * as assert from 'node:assert/strict';
 import { analyze } from '../../../src/core/engine/index';
-import { assertWellFormed, typed } from './support';
+import { assertWellFormed, itFindsTyped, typed } from './support';
 
 describe('engine: names listed after a plural descriptor', () => {
   const cases: [string, string, string[]][] = [
@@ -12,13 +12,7 @@ describe('engine: names listed after a plural descriptor', () => {
     ['places listed after "towns"', 'Towns including Zalavarosk and Kettlebrook were flooded.', ['PLACE:Zalavarosk', 'PLACE:Kettlebrook']],
     ['a plural that is no organisation descriptor keeps the usual reading', 'Singers like Corvala drew crowds.', ['PERSON:Corvala']],
   ];
-  for (const [name, text, expected] of cases) {
-    it(name, () => {
-      const a = analyze(text);
-      assertWellFormed(text, a);
-      assert.deepEqual(typed(a), expected);
-    });
-  }
+  itFindsTyped(cases);
 });
 
 describe('engine: plural acronyms', () => {

@@ -4,7 +4,7 @@
 // Sentences are invented for these tests.
 import * as assert from 'node:assert/strict';
 import { analyze } from '../../../src/core/engine/index';
-import { assertWellFormed, entityOf, typed } from './support';
+import { entityOf, itFindsTyped, typed } from './support';
 
 describe('engine: unknown words after a locative preposition', () => {
   const cases: [string, string, string[]][] = [
@@ -19,13 +19,7 @@ describe('engine: unknown words after a locative preposition', () => {
     ['a place word inside a longer name does not count', 'Boeing and Lockheed Martin and Vortana bid.', ['ORG:Boeing', 'ORG:Lockheed Martin']],
     ['"shares in" names a company, not a place', 'Shares in Corvala, owner of the mill, fell.', []],
   ];
-  for (const [name, text, expected] of cases) {
-    it(name, () => {
-      const a = analyze(text);
-      assertWellFormed(text, a);
-      assert.deepEqual(typed(a), expected);
-    });
-  }
+  itFindsTyped(cases);
 
   it('a surname named in full elsewhere stays that person', () => {
     const a = analyze('Karim Belhadj arrived. Officials said they trusted in Belhadj for years.');

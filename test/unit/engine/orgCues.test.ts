@@ -1,9 +1,7 @@
 // Organisation cues users saw missed: "Air" inside an airline's name ("Air Portugal" was the
 // country) and a kind of organisation written after the name ("Lusa news agency" was a person).
 // Sentences are invented for these tests.
-import * as assert from 'node:assert/strict';
-import { analyze } from '../../../src/core/engine/index';
-import { assertWellFormed, typed } from './support';
+import { itFindsTyped } from './support';
 
 describe('engine: airline names and organisation nouns after a name', () => {
   const cases: [string, string, string[]][] = [
@@ -14,11 +12,5 @@ describe('engine: airline names and organisation nouns after a name', () => {
     ['a charity after the name', 'Volunteers from the Harbour Kitchens charity helped.', ['ORG:Harbour Kitchens']],
     ['a category before "manufacturer" is not a name', 'Aircraft manufacturer Corvala posted a loss.', ['ORG:Corvala']],
   ];
-  for (const [name, text, expected] of cases) {
-    it(name, () => {
-      const a = analyze(text);
-      assertWellFormed(text, a);
-      assert.deepEqual(typed(a), expected);
-    });
-  }
+  itFindsTyped(cases);
 });

@@ -1,8 +1,6 @@
 // Company names built from capitalised common words ("Northern Trains", "Thames Water") end in an
 // industry head noun: users saw them typed as people. Sentences are invented for these tests.
-import * as assert from 'node:assert/strict';
-import { analyze } from '../../../src/core/engine/index';
-import { assertWellFormed, typed } from './support';
+import { itFindsTyped } from './support';
 
 describe('engine: industry head nouns make organisations', () => {
   const cases: [string, string, string[]][] = [
@@ -17,11 +15,5 @@ describe('engine: industry head nouns make organisations', () => {
     ['a person still speaks beside a company', 'Prices will rise, said Olga Brenner of Hollis Steel.', ['PERSON:Olga Brenner', 'ORG:Hollis Steel']],
     ['a product ending in "Air" is not an airline', 'Reviewers praised the Zenbook Air laptop.', []],
   ];
-  for (const [name, text, expected] of cases) {
-    it(name, () => {
-      const a = analyze(text);
-      assertWellFormed(text, a);
-      assert.deepEqual(typed(a), expected);
-    });
-  }
+  itFindsTyped(cases);
 });

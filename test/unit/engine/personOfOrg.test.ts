@@ -3,7 +3,7 @@
 // Sentences are invented for these tests.
 import * as assert from 'node:assert/strict';
 import { analyze } from '../../../src/core/engine/index';
-import { assertWellFormed, entityOf, typed } from './support';
+import { entityOf, itFindsTyped, typed } from './support';
 
 describe('engine: a person "of" an organisation', () => {
   const cases: [string, string, string[]][] = [
@@ -16,13 +16,7 @@ describe('engine: a person "of" an organisation', () => {
     ['a plural common noun before "of" keeps one name', 'Members of Friends of the Marshes protested.', []],
     ['an organisation head keeps "X of Y"', 'The Bank of Lisbon raised rates.', ['ORG:Bank of Lisbon']],
   ];
-  for (const [name, text, expected] of cases) {
-    it(name, () => {
-      const a = analyze(text);
-      assertWellFormed(text, a);
-      assert.deepEqual(typed(a), expected);
-    });
-  }
+  itFindsTyped(cases);
 
   it('the split surname groups with the full name', () => {
     const a = analyze('Amina Keita spoke first. Later Keita of the WMO agreed.');

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { analyze } from '../../../src/core/engine/index';
-import { assertWellFormed, entityOf, found, typed } from './support';
+import { assertWellFormed, entityOf, found, itFindsTyped, typed } from './support';
 
 describe('engine: name rules', () => {
   const cases: [string, string, string[]][] = [
@@ -42,13 +42,7 @@ describe('engine: name rules', () => {
     ['the employer after "title of"', 'The CEO of Brindle Aero Planes, Olga Brenner, spoke.', ['ORG:Brindle Aero Planes', 'PERSON:Olga Brenner']],
     ['place-first words make venues', 'Crowds filled the Palais des Nations.', ['PLACE:Palais des Nations']],
   ];
-  for (const [name, text, expected] of cases) {
-    it(name, () => {
-      const a = analyze(text);
-      assertWellFormed(text, a);
-      assert.deepEqual(typed(a), expected);
-    });
-  }
+  itFindsTyped(cases);
 
   it('the first word of an organisation refers back to it', () => {
     const a = analyze('The contract went to Harrowgate Aerospace Systems. Later Harrowgate appealed.');

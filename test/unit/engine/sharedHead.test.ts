@@ -1,8 +1,6 @@
 // "the Social and Economic Council": two capitalised qualifiers sharing one organisation head are
 // one name; users saw only its second half. Sentences are invented for these tests.
-import * as assert from 'node:assert/strict';
-import { analyze } from '../../../src/core/engine/index';
-import { assertWellFormed, typed } from './support';
+import { itFindsTyped } from './support';
 
 describe('engine: "and" between qualifiers of one organisation head', () => {
   const cases: [string, string, string[]][] = [
@@ -13,11 +11,5 @@ describe('engine: "and" between qualifiers of one organisation head', () => {
     ['a given name stays apart', 'Gifts went to the Anna and Petrov Foundation.', ['PERSON:Anna', 'ORG:Petrov Foundation']],
     ['without "the" nothing is joined', 'Farmers and Growers Union members marched.', ['ORG:Growers Union']],
   ];
-  for (const [name, text, expected] of cases) {
-    it(name, () => {
-      const a = analyze(text);
-      assertWellFormed(text, a);
-      assert.deepEqual(typed(a), expected);
-    });
-  }
+  itFindsTyped(cases);
 });

@@ -1,6 +1,4 @@
-import * as assert from 'node:assert/strict';
-import { analyze } from '../../../src/core/engine/index';
-import { assertWellFormed, typed } from './support';
+import { itFindsTyped } from './support';
 
 describe('engine: exact spans', () => {
   const cases: [string, string, string[]][] = [
@@ -13,11 +11,5 @@ describe('engine: exact spans', () => {
     ['role before a name', 'Prime Minister Olga Brenner resigned.', ['PERSON:Olga Brenner']],
     ['quotes stay outside', 'He named it "Lisbon" in the book.', ['PLACE:Lisbon']],
   ];
-  for (const [name, text, expected] of cases) {
-    it(name, () => {
-      const a = analyze(text, { documentDate: '2020-06-10' });
-      assertWellFormed(text, a);
-      assert.deepEqual(typed(a), expected);
-    });
-  }
+  itFindsTyped(cases, { documentDate: '2020-06-10' });
 });
