@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { analyze, ENGINE_VERSION } from '../core/engine/index';
-import { openEntityIndex, type EntityIndex } from '../core/index/index';
+import { openEntityIndex, type EntityIndex, type EntityIndexOptions } from '../core/index/index';
 import type { FileStat, WorkspacePort } from '../core/ports';
 import { writeFileAtomic } from '../core/atomicFile';
 
@@ -122,6 +122,8 @@ export function findAuthor(dir: string): string {
 export interface FolderIndexOptions {
   maxFileSizeMB?: number;
   readOnly?: boolean;
+  /** The team index (--db): annotations, registry and analyses there instead of .dossier/. */
+  stores?: Pick<EntityIndexOptions, 'store' | 'analyses'>;
 }
 
 /** Opens the index of a folder with the engine, as every CLI command does. */
@@ -135,6 +137,7 @@ export async function openFolderIndex(dir: string, options: FolderIndexOptions =
     author: findAuthor(workspace.root),
     maxFileSizeMB: options.maxFileSizeMB,
     readOnly: options.readOnly,
+    ...options.stores,
     writeDelayMs: 0,
     // The same fallback as the editor's default (dossier.documentDateFallback = "mtime"), so the
     // CLI and VS Code compute the same analyses and share .dossier/cache/.

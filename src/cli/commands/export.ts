@@ -6,7 +6,7 @@ import { placesGeoJson } from '../../core/index/export/geojson';
 import { toWebAnnotations } from '../../core/index/export/jsonld';
 import { timelineCsv } from '../../core/index/export/timeline';
 import type { EntityIndex } from '../../core/index/index';
-import { openFolderIndex } from '../nodeWorkspace';
+import { dbOption, openCommandIndex } from '../teamIndex';
 import { reportDiagnostics } from './index';
 
 const FORMATS: Record<string, (index: EntityIndex) => string> = {
@@ -21,11 +21,12 @@ export function registerExport(program: Command): void {
   program
     .command('export')
     .description('Export the index of DIR: entities (csv), mentions (csv), Web Annotations (jsonld), places (geojson) or dated events (timeline csv).')
-    .argument('[dir]', 'the indexed folder', '.')
+    .argument('[dir]', 'the indexed folder (default: the current one, or with --db the server\'s documents)')
+    .addOption(dbOption())
     .addOption(new Option('-f, --format <format>', 'what to export').choices(Object.keys(FORMATS)).makeOptionMandatory())
     .option('-o, --output <file>', 'write to this file instead of standard output')
-    .action(async (dir: string, opts: { format: string; output?: string }) => {
-      const { index } = await openFolderIndex(dir);
+    .action(async (dir: string | undefined, opts: { format: string; output?: string; db?: string }) => {
+      const { index, close } = await openCommandIndex(opts.db, dir);
       try {
         await index.scan();
         const body = FORMATS[opts.format](index);
@@ -37,7 +38,7 @@ export function registerExport(program: Command): void {
         }
         reportDiagnostics(index);
       } finally {
-        index.dispose();
+        await close();
       }
     });
 }

@@ -3,7 +3,8 @@
 import * as fs from 'node:fs';
 import type { Command } from 'commander';
 import { fromWebAnnotations } from '../../core/index/export/jsonld';
-import { findAuthor, openFolderIndex } from '../nodeWorkspace';
+import { findAuthor } from '../nodeWorkspace';
+import { dbOption, openCommandIndex } from '../teamIndex';
 import { reportDiagnostics } from './index';
 
 export function registerImport(program: Command): void {
@@ -11,20 +12,21 @@ export function registerImport(program: Command): void {
     .command('import')
     .description('Import annotations from a W3C Web Annotation JSON-LD file into the index of a folder.')
     .argument('<file>', 'a .jsonld file, e.g. from `dossier export --format jsonld`')
-    .option('--dir <dir>', 'the indexed folder', '.')
-    .action(async (file: string, opts: { dir: string }) => {
+    .option('--dir <dir>', 'the indexed folder (default: the current one, or with --db the server\'s documents)')
+    .addOption(dbOption())
+    .action(async (file: string, opts: { dir?: string; db?: string }) => {
       let json: unknown;
       try {
         json = JSON.parse(fs.readFileSync(file, 'utf8'));
       } catch (err) {
         throw new Error(`cannot read ${file}: ${err instanceof Error ? err.message : String(err)}`);
       }
-      const parsed = fromWebAnnotations(json, findAuthor(opts.dir), new Date().toISOString());
-      const { index } = await openFolderIndex(opts.dir);
+      const parsed = fromWebAnnotations(json, findAuthor(opts.dir ?? '.'), new Date().toISOString());
+      const { index, publish, close } = await openCommandIndex(opts.db, opts.dir);
       try {
         await index.scan();
         const { added, duplicates } = await index.importAnnotations(parsed.annotations);
-        await index.flush();
+        await publish();
         const lines = [`Imported ${added} annotation${added === 1 ? '' : 's'} from ${file} (${duplicates} already present, ${parsed.derived} exported mentions skipped).`];
         for (const r of parsed.rejected) lines.push(`Skipped ${r.id}: ${r.reason}`);
         const orphans = index.orphans().length;
@@ -32,7 +34,7 @@ export function registerImport(program: Command): void {
         process.stdout.write(lines.join('\n') + '\n');
         reportDiagnostics(index);
       } finally {
-        index.dispose();
+        await close();
       }
     });
 }

@@ -4,7 +4,7 @@ import { SingleBar, Presets } from 'cli-progress';
 import { InvalidArgumentError, type Command } from 'commander';
 import { ENTITY_TYPES } from '../../core/model';
 import type { EntityIndex, ScanSummary } from '../../core/index/index';
-import { openFolderIndex } from '../nodeWorkspace';
+import { dbOption, openCommandIndex } from '../teamIndex';
 
 export function registerIndex(program: Command): void {
   program
@@ -13,14 +13,16 @@ export function registerIndex(program: Command): void {
     .argument('[dir]', 'folder to index', '.')
     .option('--max-size <MB>', 'skip files larger than this many megabytes', parseMegabytes, 5)
     .option('--json', 'print the summary as JSON')
-    .action(async (dir: string, opts: { maxSize: number; json?: boolean }) => {
-      const { index } = await openFolderIndex(dir, { maxFileSizeMB: opts.maxSize });
+    .addOption(dbOption())
+    .action(async (dir: string, opts: { maxSize: number; json?: boolean; db?: string }) => {
+      const { index, publish, close } = await openCommandIndex(opts.db, dir, { maxFileSizeMB: opts.maxSize });
       try {
         const summary = await scanWithProgress(index);
+        await publish();
         process.stdout.write(opts.json ? JSON.stringify(summaryJson(index, summary), null, 2) + '\n' : summaryText(index, summary, dir));
         reportDiagnostics(index);
       } finally {
-        index.dispose();
+        await close();
       }
     });
 }

@@ -3,7 +3,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { ENTITY_TYPES, type EntityType } from '../../core/model';
 import type { EntityIndex, SearchResult } from '../../core/index/index';
-import { openFolderIndex } from '../nodeWorkspace';
+import { dbOption, openCommandIndex } from '../teamIndex';
 import { reportDiagnostics } from './index';
 
 const TYPE_NAMES: Record<string, EntityType> = {
@@ -34,17 +34,18 @@ export function registerSearch(program: Command): void {
       if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a positive whole number');
       return n;
     }, 20)
-    .option('--dir <dir>', 'the indexed folder', '.')
+    .option('--dir <dir>', 'the indexed folder (default: the current one, or with --db the server\'s documents)')
+    .addOption(dbOption())
     .option('--json', 'print results as JSON')
-    .action(async (query: string, opts: { type?: EntityType[]; limit: number; dir: string; json?: boolean }) => {
-      const { index } = await openFolderIndex(opts.dir);
+    .action(async (query: string, opts: { type?: EntityType[]; limit: number; dir?: string; db?: string; json?: boolean }) => {
+      const { index, close } = await openCommandIndex(opts.db, opts.dir);
       try {
         await index.scan();
         const results = index.search(query, { types: opts.type, limit: opts.limit });
         process.stdout.write(opts.json ? JSON.stringify(results.map((r) => resultJson(index, r)), null, 2) + '\n' : resultsText(index, query, results));
         reportDiagnostics(index);
       } finally {
-        index.dispose();
+        await close();
       }
     });
 }

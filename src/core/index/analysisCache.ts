@@ -3,6 +3,7 @@
 import type { Analysis } from '../model';
 import type { WorkspacePort } from '../ports';
 import { contentHash } from './contentHash';
+import type { AnalysisStore } from './indexStore';
 import { DOSSIER_DIR } from './store';
 
 const CACHE_DIR = `${DOSSIER_DIR}/cache`;
@@ -16,7 +17,7 @@ export function cacheKey(textHash: string, engineVersion: string, lexiconHash: s
   return contentHash(`${textHash}\u0000${engineVersion}\u0000${lexiconHash}`);
 }
 
-export class AnalysisCache {
+export class AnalysisCache implements AnalysisStore {
   private pending = new Map<string, Analysis>();
 
   constructor(

@@ -3,7 +3,8 @@
 import type { Analysis, Entity, Lexicon, Mention } from '../model';
 import { anchor, type AnchorResult } from './anchoring';
 import { applyAnnotations, type AnchoredAnnotation } from './annotationOverlay';
-import { AnalysisCache, cacheKey } from './analysisCache';
+import { cacheKey } from './analysisCache';
+import type { AnalysisStore } from './indexStore';
 import { contentHash } from './contentHash';
 import { lexiconForText, lexiconHash } from './lexicon';
 import { applyLexicon } from './lexiconOverlay';
@@ -31,7 +32,7 @@ export interface AnalyseRequest {
   lexicon: Lexicon;
   engineVersion: string;
   analyze: Analyzer;
-  cache: AnalysisCache;
+  cache: AnalysisStore;
   documentDate?: string;
 }
 

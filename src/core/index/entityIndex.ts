@@ -8,6 +8,7 @@ import { AnnotationLog } from './annotationLog';
 import { AnalysisCache } from './analysisCache';
 import { analyseDocument, decorate, type AnalysisOrigin, type DocumentState } from './documentState';
 import { Emitter } from './emitter';
+import type { AnalysisStore, IndexStore } from './indexStore';
 import { corpusAliases, resolver } from './corpusAliases';
 import { changedNames, deriveLexicon, lexiconForText, mergeMap } from './lexicon';
 import { definitionOf, mentionAt, mentionsOf } from './queries';
@@ -39,8 +40,8 @@ class WorkspaceEntityIndex implements EntityIndex {
   private readonly docs = new Map<string, DocumentState>();
   private readonly anchors = new Map<string, AnchorResult>();
   private readonly emitter = new Emitter<IndexChangeEvent>();
-  private readonly store: DossierStore;
-  private readonly cache: AnalysisCache;
+  private readonly store: IndexStore;
+  private readonly cache: AnalysisStore;
   private readonly finder = new EntitySearch();
   private readonly writes: WriteScheduler;
   private readonly reported: IndexDiagnostic[] = [];
@@ -61,8 +62,8 @@ class WorkspaceEntityIndex implements EntityIndex {
     private readonly port: WorkspacePort,
     private readonly options: EntityIndexOptions,
   ) {
-    this.store = new DossierStore(port, (d) => this.report(d));
-    this.cache = new AnalysisCache(port, !options.readOnly);
+    this.store = options.store ?? new DossierStore(port, (d) => this.report(d));
+    this.cache = options.analyses ?? new AnalysisCache(port, !options.readOnly);
     this.writes = new WriteScheduler(options.writeDelayMs ?? 500, () => this.write());
     if (options.readOnly) this.reason = 'This workspace is not trusted: Dossier indexes it but writes nothing to .dossier/.';
   }

@@ -2,6 +2,7 @@
 // The implementation lives beside this file; `openEntityIndex` in ./entityIndex.ts creates one.
 import type { Analysis, AnalyzeOptions, EntityType, GeoInfo, Lexicon, Mention, Provenance } from '../model';
 import type { Disposable } from '../ports';
+import type { AnalysisStore, IndexStore } from './indexStore';
 
 /** text -> analysis; the CLI passes the engine's `analyze`, the extension one backed by its worker. */
 export type Analyzer = (text: string, options: AnalyzeOptions) => Analysis | Promise<Analysis>;
@@ -25,6 +26,10 @@ export interface EntityIndexOptions {
   documentDate?: (path: string) => string | undefined;
   /** Clock, for tests. */
   now?: () => Date;
+  /** Where annotations and the registry live; default the workspace's .dossier/ files. */
+  store?: IndexStore;
+  /** Where analyses are cached; default .dossier/cache/. */
+  analyses?: AnalysisStore;
 }
 
 export interface MentionWithProvenance extends Mention {

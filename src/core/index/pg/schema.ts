@@ -1,0 +1,85 @@
+// The team index schema, as numbered migrations. The client applies the missing ones at connect
+// time, all in one transaction under an advisory lock, so two clients starting together neither
+// race nor leave a half-migrated database. Every row carries its project, which row-level
+// security uses to keep projects apart (see MIGRATIONS[1]).
+import type { Pool, PoolClient } from 'pg';
+
+/** Truth columns are `json` (an exact copy of the text, so even "\u0000" round-trips); the
+ * plain-text columns beside them are searchable copies with NUL replaced by U+FFFD. */
+export const MIGRATIONS: readonly string[] = [
+  `CREATE EXTENSION IF NOT EXISTS pg_trgm;
+   CREATE EXTENSION IF NOT EXISTS unaccent;
+   -- unaccent() is only STABLE (its dictionary could change); indexes need an IMMUTABLE wrapper.
+   CREATE FUNCTION dossier_fold(text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
+     AS $$ SELECT lower(public.unaccent('public.unaccent'::regdictionary, $1)) $$;
+   CREATE TABLE dossier_documents (
+     project text NOT NULL, path text NOT NULL, hash text NOT NULL, kind text NOT NULL,
+     document_date text, mtime bigint NOT NULL, size bigint NOT NULL,
+     text text NOT NULL, raw json, mentions_digest text NOT NULL, updated timestamptz NOT NULL DEFAULT now(),
+     PRIMARY KEY (project, path));
+   CREATE TABLE dossier_analyses (
+     project text NOT NULL, key text NOT NULL, analysis json NOT NULL,
+     created timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (project, key));
+   CREATE TABLE dossier_mentions (
+     project text NOT NULL, path text NOT NULL, start integer NOT NULL, "end" integer NOT NULL,
+     text text NOT NULL, type text NOT NULL, entity text NOT NULL, provenance text NOT NULL,
+     PRIMARY KEY (project, path, start),
+     FOREIGN KEY (project, path) REFERENCES dossier_documents ON DELETE CASCADE);
+   CREATE INDEX dossier_mentions_entity ON dossier_mentions (project, entity);
+   CREATE TABLE dossier_entities (
+     project text NOT NULL, id text NOT NULL, type text NOT NULL, canonical text NOT NULL,
+     aliases text[] NOT NULL, notes json NOT NULL, record json NOT NULL, digest text NOT NULL,
+     PRIMARY KEY (project, id));
+   CREATE TABLE dossier_entity_names (
+     project text NOT NULL, entity text NOT NULL, name text NOT NULL,
+     PRIMARY KEY (project, entity, name),
+     FOREIGN KEY (project, entity) REFERENCES dossier_entities ON DELETE CASCADE);
+   CREATE INDEX dossier_entity_names_trgm ON dossier_entity_names USING gin (dossier_fold(name) gin_trgm_ops);
+   CREATE TABLE dossier_annotations (
+     project text NOT NULL, id text NOT NULL, kind text NOT NULL, author text NOT NULL CHECK (author <> ''),
+     created text NOT NULL, source text, annotation json NOT NULL,
+     PRIMARY KEY (project, id));
+   -- Quotes: the TextQuoteSelector of every anchored annotation, for SQL over what was marked.
+   CREATE TABLE dossier_quotes (
+     project text NOT NULL, annotation text NOT NULL, source text NOT NULL,
+     exact text NOT NULL, prefix text NOT NULL, suffix text NOT NULL, start integer, "end" integer,
+     PRIMARY KEY (project, annotation),
+     FOREIGN KEY (project, annotation) REFERENCES dossier_annotations ON DELETE CASCADE);
+   -- Every change to an annotation, in commit order: the audit trail, and what replays the set.
+   CREATE TABLE dossier_annotation_log (
+     seq bigserial PRIMARY KEY, project text NOT NULL, op text NOT NULL CHECK (op IN ('put', 'delete')),
+     id text NOT NULL, annotation json, at timestamptz NOT NULL DEFAULT now(), by_role text NOT NULL DEFAULT current_user);`,
+];
+
+const LOCK = 0x646f7373; // "doss": one advisory lock id for migrations
+
+/** Applies missing migrations in one transaction; returns the schema version now in the database. */
+export async function migrate(pool: Pool): Promise<number> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock($1)', [LOCK]);
+    await client.query('CREATE TABLE IF NOT EXISTS dossier_schema (version integer PRIMARY KEY, applied timestamptz NOT NULL DEFAULT now())');
+    const current = await schemaVersion(client);
+    if (current > MIGRATIONS.length) {
+      await client.query('ROLLBACK');
+      throw new Error(`The team index has schema ${current}, newer than this Dossier understands (${MIGRATIONS.length}); update Dossier.`);
+    }
+    for (let v = current + 1; v <= MIGRATIONS.length; v++) {
+      await client.query(MIGRATIONS[v - 1]);
+      await client.query('INSERT INTO dossier_schema (version) VALUES ($1)', [v]);
+    }
+    await client.query('COMMIT');
+    return MIGRATIONS.length;
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
+async function schemaVersion(client: PoolClient): Promise<number> {
+  const r = await client.query<{ v: number | null }>('SELECT max(version) AS v FROM dossier_schema');
+  return r.rows[0].v ?? 0;
+}

@@ -1,0 +1,75 @@
+// One connection pool to the team index for one project. Every connection says which project it
+// works on (the `dossier.project` setting that row-level security checks), and the schema is
+// migrated before first use.
+import pg from 'pg';
+import { migrate } from './schema';
+
+export interface TeamDbOptions {
+  /** Project (a team's corpus); default "default" or $DOSSIER_PROJECT. */
+  project?: string;
+  /** Overrides the URL's password (from SecretStorage, or $PGPASSWORD). */
+  password?: string;
+  /** TLS: true, or node tls options; default from the URL's sslmode. */
+  ssl?: pg.PoolConfig['ssl'];
+  max?: number;
+}
+
+export class TeamDb {
+  readonly pool: pg.Pool;
+  readonly project: string;
+
+  private constructor(pool: pg.Pool, project: string) {
+    this.pool = pool;
+    this.project = project;
+  }
+
+  static async open(url: string, options: TeamDbOptions = {}): Promise<TeamDb> {
+    const project = options.project ?? process.env.DOSSIER_PROJECT ?? 'default';
+    if (!project || project.includes('\u0000')) throw new Error('The project name must be a non-empty text without NUL characters.');
+    const pool = new pg.Pool({ connectionString: url, password: options.password, ssl: options.ssl, max: options.max ?? 4 });
+    // A dropped idle connection must not crash the process; the next query reconnects.
+    pool.on('error', () => undefined);
+    pool.on('connect', (client) => {
+      client.query("SELECT set_config('dossier.project', $1, false)", [project]).catch(() => undefined);
+    });
+    const db = new TeamDb(pool, project);
+    try {
+      await migrate(pool);
+    } catch (err) {
+      await pool.end().catch(() => undefined);
+      throw new Error(`Cannot use the team index at ${redact(url)}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    return db;
+  }
+
+  /** Runs `body` in one transaction, serialised with the project's other writers when `lock`. */
+  async tx<T>(body: (c: pg.PoolClient) => Promise<T>, lock = true): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      if (lock) await client.query("SELECT pg_advisory_xact_lock(hashtext('dossier:' || $1))", [this.project]);
+      const out = await body(client);
+      await client.query('COMMIT');
+      return out;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+
+  close(): Promise<void> {
+    return this.pool.end();
+  }
+}
+
+/** A URL fit for messages: never the password. */
+export function redact(url: string): string {
+  return url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
+}
+
+/** PostgreSQL text cannot hold NUL: searchable copies get U+FFFD; the json truth keeps "\u0000". */
+export function searchable(s: string): string {
+  return s.includes('\u0000') ? s.replace(/\u0000/g, '\uFFFD') : s;
+}
