@@ -5,6 +5,7 @@
 //   (d) code-server 4.100.3 into .vscode-test-cs/
 //   (e) the in-host suite inside code-server           --host
 //   (f) the UI flows in chromium against the VSIX      --ui
+//   (f2) the team-index suites (test/server) against a throw-away PostgreSQL   --server
 //   (g) a summary table and a final `N passed, M failed`; exit 1 on any failure.
 // Flags pick a subset (default: all); --update-screenshots refreshes media/screenshots/ from
 // the passing UI flows. A stage that cannot run counts as one failure, so a
@@ -15,6 +16,7 @@ import path from 'node:path';
 import { root, ensureCodeServer } from './test-cs/install.mjs';
 import { runHostSuite } from './test-cs/hostSuite.mjs';
 import { runUiTests } from '../test/e2e/run.mjs';
+import { startCluster } from './pg/cluster.mjs';
 
 const APT_PACKAGES = ['chromium', 'libkrb5-dev', 'ripgrep', 'build-essential', 'python3', 'pkg-config',
   'fonts-dejavu-core', 'curl', 'ca-certificates'];
@@ -25,13 +27,13 @@ const STAGE_TIMEOUT_MS = Number(process.env.DOSSIER_STAGE_TIMEOUT_MS || 10 * 60_
 const testedVsix = path.join(root, '.runs', `dossier-${process.pid}.vsix`);
 
 const args = new Set(process.argv.slice(2));
-const KNOWN = ['--unit', '--host', '--ui', '--update-screenshots'];
+const KNOWN = ['--unit', '--host', '--ui', '--server', '--update-screenshots'];
 const unknown = [...args].filter((a) => !KNOWN.includes(a));
 if (unknown.length) {
   console.error(`npm test: unknown option ${unknown.join(' ')}; known: ${KNOWN.join(' ')}`);
   process.exit(2);
 }
-const only = ['--unit', '--host', '--ui'].filter((f) => args.has(f));
+const only = ['--unit', '--host', '--ui', '--server'].filter((f) => args.has(f));
 const want = (flag) => only.length === 0 || only.includes(flag);
 const rows = []; // { kind, passed, failed, ms, note }
 
@@ -133,6 +135,25 @@ async function unitTests() {
   return { passed, failed, note: count('pending') ? `${count('pending')} pending` : '' };
 }
 
+/** The server suites need a real PostgreSQL: a fresh cluster per run, removed afterwards. */
+async function serverTests() {
+  const b = await exec('node', ['scripts/build.mjs', '--cli-only']);
+  if (b.code !== 0) throw new Error('CLI build failed');
+  if (!want('--unit')) await exec(npx('tsc'), ['-p', 'test']);
+  const cluster = await startCluster();
+  try {
+    const color = process.stdout.isTTY ? ['--color'] : [];
+    process.env.DOSSIER_TEST_DB = cluster.url;
+    const r = await exec(npx('mocha'), ['--timeout', '180000', '--reporter', 'spec', ...color, 'out/test/server/**/*.test.js'], { capture: true });
+    const count = (word) => Number(new RegExp(`(\\d+) ${word}`).exec(stripAnsi(r.out))?.[1] ?? 0);
+    let failed = count('failing');
+    if (r.code !== 0 && failed === 0) failed = 1;
+    return { passed: count('passing'), failed, note: `PostgreSQL at port ${cluster.port}` };
+  } finally {
+    cluster.stop();
+  }
+}
+
 async function buildAndPackage({ pack }) {
   // A stale VSIX must never be what the UI flows test.
   if (pack) fs.rmSync(VSIX, { force: true });
@@ -171,6 +192,7 @@ function summary() {
 const needEditor = want('--host') || want('--ui');
 const aptOk = needEditor ? record('Debian packages', await stage('Debian packages', ensureAptPackages)) : true;
 if (want('--unit')) record('unit tests', await stage('unit tests (mocha)', unitTests));
+if (want('--server')) record('server suites (PostgreSQL)', await stage('server suites (PostgreSQL)', serverTests));
 let built = true;
 if (needEditor) {
   const pack = want('--ui');

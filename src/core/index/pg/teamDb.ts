@@ -71,5 +71,5 @@ export function redact(url: string): string {
 
 /** PostgreSQL text cannot hold NUL: searchable copies get U+FFFD; the json truth keeps "\u0000". */
 export function searchable(s: string): string {
-  return s.includes('\u0000') ? s.replace(/\u0000/g, '\uFFFD') : s;
+  return s.includes('\u0000') ? s.split('\u0000').join('\uFFFD') : s;
 }

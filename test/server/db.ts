@@ -1,0 +1,60 @@
+// Test helpers for the team-index suites: a fresh database per test on the cluster that
+// `node scripts/test.mjs --server` started ($DOSSIER_TEST_DB), and a corpus folder to index.
+import { execFile } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import pg from 'pg';
+
+const admin = process.env.DOSSIER_TEST_DB;
+let n = 0;
+
+/** A new empty database on the test cluster; its URL. */
+export async function freshDatabase(): Promise<string> {
+  if (!admin) throw new Error('DOSSIER_TEST_DB is not set: run the server suites with `node scripts/test.mjs --server`.');
+  const name = `dossier_t${process.pid}_${++n}`;
+  const c = new pg.Client(admin);
+  await c.connect();
+  try {
+    await c.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await c.end();
+  }
+  const u = new URL(admin);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+export const root = path.resolve(__dirname, '..', '..', '..');
+const CLI = path.join(root, 'dist', 'cli.js');
+
+/** A copy of the sample articles (plus `extra` files) in a temp folder, without any .dossier/. */
+export function corpus(extra: Record<string, string> = {}): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-team-'));
+  for (const f of fs.readdirSync(path.join(root, 'samples'))) {
+    if (/\.(txt|md)$/.test(f)) fs.copyFileSync(path.join(root, 'samples', f), path.join(dir, f));
+  }
+  for (const [rel, text] of Object.entries(extra)) {
+    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    fs.writeFileSync(path.join(dir, rel), text);
+  }
+  return dir;
+}
+
+export function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile('node', [CLI, ...args], { env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
+      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+export async function query<T extends pg.QueryResultRow>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
+  const c = new pg.Client(url);
+  await c.connect();
+  try {
+    return (await c.query<T>(sql, params)).rows;
+  } finally {
+    await c.end();
+  }
+}
