@@ -32,6 +32,10 @@ describe('engine: date classes', () => {
     ['Talks resume early next year in Geneva.', 'early next year', '2016'],
     ['Stocks rose at the start of this month in Asia.', 'the start of this month', '2015-11'],
     ['The line opened in late March 2014 to riders.', 'late March 2014', '2014-03'],
+    ['Sales were weak at the beginning of the year in Asia.', 'the beginning of the year', '2015'],
+    ['Profit doubled at the very start of the financial year in Asia.', 'the very start of the financial year', 'FY2015'],
+    ['Sales rebounded in the last week of March at the dealers.', 'the last week of March', '2015-W13'],
+    ['Sales rose in the first week of June 2014 at the dealers.', 'the first week of June 2014', '2014-W23'],
   ]);
   itResolves('months relative to the document date', [
     ['Prices peaked last March at a record.', 'last March', '2015-03'],
@@ -80,6 +84,7 @@ describe('engine: date classes', () => {
     ['Trading stopped at the start of the day in Moscow.', 'the start of the day', '2015-11-17'],
     ['The index rebounded late in the day in New York.', 'late in the day', '2015-11-17'],
     ['Sales rose 5% compared to the same period last year in Europe.', 'the same period last year', '2014'],
+    ['Sales rose 35% in January, compared to the same month a year ago in Europe.', 'the same month a year ago', '2014-01'],
   ]);
   itResolves('times of day', [
     ['The market opened at 10 a.m. EST on the day.', '10 a.m. EST', '2015-11-17T10:00'],
@@ -92,5 +97,6 @@ describe('engine: date classes', () => {
     'The Russell 2000 Index of smaller companies dropped.',
     'The Summer Olympics drew big crowds.',
     'Leaves fall in the park every day.',
+    'The firm will cut 10,000 jobs over the next four years.',
   ]);
 });

@@ -16,6 +16,10 @@ export function resolveAnchored(expr: Anchored, documentDate: string | null, giv
   const anchor = expr.unit === 'day' && expr.n === 0 && given?.day === undefined ? anchorFromDocument(documentDate) : (given ?? anchorFromDocument(documentDate));
   if (!anchor) return null;
   const n = (expr.n ?? 1) * expr.sign;
+  if (expr.samePeriod) {
+    const year = pad(anchor.year + (expr.unit === 'year' ? n : 0), 4);
+    return given?.month === undefined ? year : `${year}-${pad(given.month, 2)}`;
+  }
   if (expr.unit === 'year') return pad(anchor.year + n, 4);
   if (anchor.month === undefined) return pad(anchor.year, 4);
   if (expr.unit === 'month') return addMonths(anchor.year, anchor.month, n);

@@ -64,6 +64,11 @@ export const CALENDAR_RULES: Rule[] = [
     },
   },
   {
+    // Weeks of a month: "the last week of March", "the first week of June 2009".
+    re: rx(`[Tt]he\\s+(first|second|third|fourth|last|final)\\s+week\\s+of\\s+${MON}(?:,?\\s+${YEAR})?`),
+    build: (m, t) => ({ kind: 'monthWeek', month: month(m[2]), n: ORDINALS[m[1].toLowerCase()] ?? -1, year: m[3] ? +m[3] : undefined, future: futureContext(t, m.index, m.index + m[0].length) }),
+  },
+  {
     // Halves of a year: "the first half of 2009", "second-half".
     re: rx(`${MOD}(?:(?:[Tt]he\\s+)?(first|second)\\s+half\\s+of\\s+(?:${YEAR}|(?:the\\s+)?(this|last|next|current)\\s+year|the\\s+year)|(first|second)-half)`),
     build: (m) => ({ kind: 'yearPart', code: /^first$/i.test(m[1] ?? m[4]) ? 'H1' : 'H2', year: m[2] ? +m[2] : undefined, yearOffset: yearOffset(m[3]) }),

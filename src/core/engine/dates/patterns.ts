@@ -12,7 +12,8 @@ export const WD = '(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day';
 export const WD_PREFIX = '(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\\s+)?';
 export const NUM = `(\\d+|${Object.keys(NUMBER_WORDS).join('|')}|${VAGUE_COUNTS.join('|')})`;
 /** TIMEX3 puts "early", "mid-", "the end of" into the extent and keeps the value of the period. */
-export const MOD = '(?:(?:[Ee]arly|[Ll]ate|[Mm]id)[- ]|(?:[Tt]he\\s+)?(?:very\\s+)?(?:start|beginning|end|middle|close|rest)\\s+of\\s+|(?:end|start)-)?';
+export const MODIFIER = '(?:(?:[Ee]arly|[Ll]ate|[Mm]id)[- ]|(?:[Tt]he\\s+)?(?:very\\s+)?(?:start|beginning|end|middle|close|rest)\\s+of\\s+|(?:end|start)-)';
+export const MOD = `${MODIFIER}?`;
 /** Words before "this/last/next" that stay in the extent ("earlier this month", "later this year"). */
 export const REL_MOD = '(?:(?:[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate)\\s+)?';
 const B = '(?<![\\p{L}\\p{N}])';

@@ -3,7 +3,7 @@
 import type { DateExpr, PartOfDay } from './expr';
 import { PARTS_OF_DAY, WEEKDAYS } from '../lexicons/calendar';
 import { futureContext } from './context';
-import { count, MOD, NUM, offsetOf, REL_MOD, Rule, rxi, unitOf, WD } from './patterns';
+import { count, MOD, MODIFIER, NUM, offsetOf, REL_MOD, Rule, rxi, unitOf, WD } from './patterns';
 
 const PART = '(?:\\s+(morning|afternoon|evening|night))?';
 const part = (w: string | undefined): PartOfDay | undefined => (w ? PARTS_OF_DAY[w.toLowerCase()] : undefined);
@@ -20,8 +20,9 @@ const AMOUNT = '(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\\d+|a fe
 const DAY_OF_EVENT = '(?<=\\b(?:end|ends|ended|ending|close|closes|closed|closing|finish|finished|finishing|start|started|starting|open|opened|opening|began|begin|for|during|on|of|in)\\s)';
 
 export const RELATIVE_RULES: Rule[] = [
-  // Calendar-unit durations that locate an event ("the last 12 months", "a two-day period", "recent years").
-  { re: rxi(`(?:the\\s+)?(?:last|past|previous|next|coming|first)\\s+${NUM}\\s+(days|weeks|months|years|decades)`), build: (m) => ({ kind: 'duration', value: duration(count(m[1]), m[2]) }) },
+  // Calendar-unit durations that locate an event ("the last 12 months", "a two-day period", "recent years");
+  // "the next five years" is a TIMEX3 DURATION reaching forward, not a date.
+  { re: rxi(`(?:the\\s+)?(?:last|past|previous)\\s+${NUM}\\s+(days|weeks|months|years|decades)`), build: (m) => ({ kind: 'duration', value: duration(count(m[1]), m[2]) }) },
   { re: rxi(`(?:(?:a|an|the)\\s+)?${NUM}[- ](day|week|month|year)\\s+(?:period|span|stretch)`), build: (m) => ({ kind: 'duration', value: duration(count(m[1]), m[2]) }) },
   { re: rxi('(single|one|two|three)-(day|week|month|year)'), build: (m) => ({ kind: 'duration', value: duration(count(m[1]), m[2]) }) },
   { re: rxi('recent\\s+(years|months|weeks|decades)'), build: (m) => ({ kind: 'duration', value: duration(null, m[1]) }) },
@@ -49,8 +50,10 @@ export const RELATIVE_RULES: Rule[] = [
   // "the weekend", "over the weekend": the latest weekend, or the coming one in a sentence about the future.
   { re: rxi('(?<=\\b(?:over|during|at|on|this|the)\\s)(?:the\\s+)?weekend'), build: (m, t) => ({ kind: 'relUnit', unit: 'weekend', offset: futureContext(t, m.index, m.index + m[0].length) ? 0 : -1 }) },
   { re: rxi('(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\\d+)\\s+(days?|weeks?|months?|years?)\\s+ago'), build: (m) => agoExpr(m) },
-  // "the same period last year", "the same month a year ago", "the year-earlier period".
-  { re: rxi('the\\s+same\\s+(?:period|quarter|month|week|time)\\s+(?:of\\s+)?(?:last\\s+year|a\\s+year\\s+(?:ago|earlier|before)|the\\s+(?:last|previous|prior)\\s+year|the\\s+year\\s+before)|the\\s+year-(?:earlier|ago)\\s+(?:period|quarter|month)'), build: () => ({ kind: 'relUnit', unit: 'year', offset: -1 }) },
+  // "the same period last year", "the same month a year ago", "the year-earlier period": the period of the previous date, a year back.
+  { re: rxi('the\\s+same\\s+(?:period|quarter|month|week|time)\\s+(?:of\\s+)?(?:last\\s+year|a\\s+year\\s+(?:ago|earlier|before)|the\\s+(?:last|previous|prior)\\s+year|the\\s+year\\s+before)|the\\s+year-(?:earlier|ago)\\s+(?:period|quarter|month)'), build: () => ({ kind: 'anchored', unit: 'year', n: 1, sign: -1, samePeriod: true }) },
+  // "the beginning of the year", "the rest of the year": the document's year; "the financial year" its fiscal year.
+  { re: rxi(`${MODIFIER}the\\s+(?:(financial|fiscal)\\s+)?year|the\\s+(financial|fiscal)\\s+year`), build: (m) => ({ kind: 'relUnit', unit: m[1] || m[2] ? 'fiscalYear' : 'year', offset: 0 }) },
   { re: rxi(`(?:${AMOUNT}\\s+)?(days|weeks|months|years|day|week|month|year)\\s+(later|earlier)`), build: (m) => anchored(m[2], m[1] ? count(m[1].replace(/^a few$/i, 'few')) : null, /^later$/i.test(m[3]) ? 1 : -1) },
   { re: rxi('the\\s+(previous|prior|preceding|following)\\s+(day|week|month|year)|the\\s+(day|week|month|year)\\s+(before|previous|after)(?=\\s*[,.;])'), build: (m) => anchored(m[2] ?? m[3], 1, /^(following|after)$/i.test(m[1] ?? m[4]) ? 1 : -1) },
   { re: rxi('the\\s+next\\s+day'), build: () => anchored('day', 1, 1) },

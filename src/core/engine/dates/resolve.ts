@@ -40,6 +40,7 @@ function relUnitValue(unit: string, offset: number, documentDate: string, doc: D
   const dy = doc.getUTCFullYear();
   const dm = doc.getUTCMonth() + 1;
   if (unit === 'year') return pad(dy + offset, 4);
+  if (unit === 'fiscalYear') return `FY${pad(dy + offset, 4)}`;
   if (unit === 'month') return addMonths(dy, dm, offset);
   if (unit === 'quarter') {
     const idx = dy * 4 + Math.floor((dm - 1) / 3) + offset;
@@ -85,6 +86,14 @@ export function resolveDate(expr: DateExpr, documentDate: string | null, anchor:
       const docMonth = (doc.getUTCMonth() + 1);
       const year = expr.future ? (startMonth + 3 < docMonth ? dy + 1 : dy) : startMonth > docMonth + 3 ? dy - 1 : dy;
       return `${pad(year, 4)}-${expr.code}`;
+    }
+    case 'monthWeek': {
+      const year = expr.year ?? (doc ? yearFor(doc, expr.month, undefined, expr.future) : undefined);
+      if (year === undefined) return null;
+      const last = new Date(Date.UTC(year, expr.month, 0)).getUTCDate();
+      // The ISO week holding the month's 4th (first week) or its last day but 3 (last week).
+      const day = expr.n > 0 ? 4 + 7 * (expr.n - 1) : last - 3;
+      return isoWeek(`${pad(year, 4)}-${pad(expr.month, 2)}-${pad(day, 2)}`);
     }
     case 'time': {
       const day = resolveDate(expr.day ?? { kind: 'anchored', unit: 'day', n: 0, sign: 1 }, documentDate, anchor);
