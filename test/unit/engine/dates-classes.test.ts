@@ -58,6 +58,10 @@ describe('engine: date classes', () => {
     ['Profit doubled during the last quarter at the firm.', 'the last quarter', '2015-Q3'],
     ['Demand slowed in the first half of 2015 in China.', 'the first half of 2015', '2015-H1'],
     ['Output grew in the fourth quarter at the plant.', 'the fourth quarter', '2015-Q4'],
+    ['Net income rose 8% in the quarter on higher sales.', 'the quarter', '2015-Q3'],
+    ['Sales should recover in the second half as demand grows.', 'the second half', '2015-H2'],
+    ['The merger should close by year-end as planned.', 'year-end', '2015'],
+    ['Prices fell at the end of the month in Asia.', 'the end of the month', '2015-11'],
   ]);
   itResolves('seasons', [
     ['Prices rose last summer in the city.', 'last summer', '2014-SU'],
@@ -65,6 +69,7 @@ describe('engine: date classes', () => {
     ['Growth slowed this autumn in Europe.', 'this autumn', '2015-FA'],
     ['The bank held its Autumn meetings in Lima.', 'Autumn', '2015-FA'],
   ]);
+  itResolves('vague past', [['The mine closed several years ago in the valley.', 'several years ago', 'PAST_REF']]);
   itResolves('parts of days', [
     ['Apple announced the plan this morning in a statement.', 'this morning', '2015-11-17TMO'],
     ['GM admitted Thursday night that losses grew.', 'Thursday night', '2015-11-12TNI'],

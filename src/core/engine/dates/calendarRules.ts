@@ -73,6 +73,8 @@ export const CALENDAR_RULES: Rule[] = [
     re: rx(`${MOD}(?:(?:[Tt]he\\s+)?(first|second)\\s+half\\s+of\\s+(?:${YEAR}|(?:the\\s+)?(this|last|next|current)\\s+year|the\\s+year)|(first|second)-half)`),
     build: (m) => ({ kind: 'yearPart', code: /^first$/i.test(m[1] ?? m[4]) ? 'H1' : 'H2', year: m[2] ? +m[2] : undefined, yearOffset: yearOffset(m[3]) }),
   },
+  // "in the second half": after a preposition and with no "of ...", the half of the document's year.
+  { re: rx('(?<=\\b(?:[Ii]n|[Dd]uring|[Ff]or|[Bb]y)\\s)the\\s+(first|second)\\s+half(?!\\s+of\\b)'), build: (m, t) => ({ kind: 'yearPart', code: m[1] === 'first' ? 'H1' : 'H2', future: futureContext(t, m.index, m.index + m[0].length) }) },
   {
     // Seasons: "summer", "the summer of 2009", "last winter", "spring 2010"; "fall" only with a modifier or year.
     re: rx(`(?:(?:[Tt]his|[Ll]ast|[Nn]ext|[Tt]he)\\s+)?${MOD}${SEASON}(?:\\s+(?:of\\s+)?${YEAR})?`),

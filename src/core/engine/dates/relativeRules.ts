@@ -53,7 +53,12 @@ export const RELATIVE_RULES: Rule[] = [
   // "the same period last year", "the same month a year ago", "the year-earlier period": the period of the previous date, a year back.
   { re: rxi('the\\s+same\\s+(?:period|quarter|month|week|time)\\s+(?:of\\s+)?(?:last\\s+year|a\\s+year\\s+(?:ago|earlier|before)|the\\s+(?:last|previous|prior)\\s+year|the\\s+year\\s+before)|the\\s+year-(?:earlier|ago)\\s+(?:period|quarter|month)'), build: () => ({ kind: 'anchored', unit: 'year', n: 1, sign: -1, samePeriod: true }) },
   // "the beginning of the year", "the rest of the year": the document's year; "the financial year" its fiscal year.
-  { re: rxi(`${MODIFIER}the\\s+(?:(financial|fiscal)\\s+)?year|the\\s+(financial|fiscal)\\s+year`), build: (m) => ({ kind: 'relUnit', unit: m[1] || m[2] ? 'fiscalYear' : 'year', offset: 0 }) },
+  { re: rxi(`${MODIFIER}the\\s+(?:(financial|fiscal)\\s+)?(year|quarter|month|week)|the\\s+(financial|fiscal)\\s+year`), build: (m) => ({ kind: 'relUnit', unit: m[1] || m[3] ? 'fiscalYear' : (m[2].toLowerCase() as 'year'), offset: 0 }) },
+  // "by year-end", "at year end": the end of the document's year.
+  { re: rxi('year[- ]end'), build: () => ({ kind: 'relUnit', unit: 'year', offset: 0 }) },
+  // "in the quarter" of a results report: the quarter last reported.
+  { re: rxi('(?<=\\b(?:in|for|during|of)\\s)the\\s+(?:latest\\s+|most\\s+recent\\s+|recent\\s+)?quarter(?!\\s+of\\b)'), build: () => ({ kind: 'relUnit', unit: 'quarter', offset: -1 }) },
+  { re: rxi('(?:a\\s+few|several|some|many)\\s+(?:days|weeks|months|years|decades)\\s+ago'), build: () => ({ kind: 'fixed', value: 'PAST_REF' }) },
   { re: rxi(`(?:${AMOUNT}\\s+)?(days|weeks|months|years|day|week|month|year)\\s+(later|earlier)`), build: (m) => anchored(m[2], m[1] ? count(m[1].replace(/^a few$/i, 'few')) : null, /^later$/i.test(m[3]) ? 1 : -1) },
   { re: rxi('the\\s+(previous|prior|preceding|following)\\s+(day|week|month|year)|the\\s+(day|week|month|year)\\s+(before|previous|after)(?=\\s*[,.;])'), build: (m) => anchored(m[2] ?? m[3], 1, /^(following|after)$/i.test(m[1] ?? m[4]) ? 1 : -1) },
   { re: rxi('the\\s+next\\s+day'), build: () => anchored('day', 1, 1) },
