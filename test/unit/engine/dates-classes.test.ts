@@ -59,7 +59,7 @@ describe('engine: date classes', () => {
     ['Demand slowed in the first half of 2015 in China.', 'the first half of 2015', '2015-H1'],
     ['Output grew in the fourth quarter at the plant.', 'the fourth quarter', '2015-Q4'],
     ['Net income rose 8% in the quarter on higher sales.', 'the quarter', '2015-Q3'],
-    ['Sales should recover in the second half as demand grows.', 'the second half', '2015-H2'],
+    ['Sales recovered in the second half as demand grew.', 'the second half', '2015-H2'],
     ['The merger should close by year-end as planned.', 'year-end', '2015'],
     ['Prices fell at the end of the month in Asia.', 'the end of the month', '2015-11'],
   ]);
