@@ -69,6 +69,7 @@ describe('engine: date classes', () => {
     ['Growth slowed this autumn in Europe.', 'this autumn', '2015-FA'],
     ['The bank held its Autumn meetings in Lima.', 'Autumn', '2015-FA'],
   ]);
+  itResolves('named days', [['Markets fell on what is known as Black Monday in 1987.', 'Black Monday', 'XXXX-XX-XX']]);
   itResolves('vague past', [['The mine closed several years ago in the valley.', 'several years ago', 'PAST_REF']]);
   itResolves('parts of days', [
     ['Apple announced the plan this morning in a statement.', 'this morning', '2015-11-17TMO'],

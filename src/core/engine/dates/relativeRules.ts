@@ -3,7 +3,7 @@
 import type { DateExpr, PartOfDay } from './expr';
 import { PARTS_OF_DAY, WEEKDAYS } from '../lexicons/calendar';
 import { futureContext } from './context';
-import { count, MOD, MODIFIER, NUM, offsetOf, REL_MOD, Rule, rxi, unitOf, WD } from './patterns';
+import { count, MOD, MODIFIER, NUM, offsetOf, REL_MOD, Rule, rx, rxi, unitOf, WD } from './patterns';
 
 const PART = '(?:\\s+(morning|afternoon|evening|night))?';
 const part = (w: string | undefined): PartOfDay | undefined => (w ? PARTS_OF_DAY[w.toLowerCase()] : undefined);
@@ -30,6 +30,8 @@ export const RELATIVE_RULES: Rule[] = [
   { re: rxi('(?:(?:earlier|later|early|late)\\s+)?(this|last)\\s+(morning|afternoon|evening|night)'), build: (m) => ({ kind: 'relDay', offset: /^last/i.test(m[1]) && m[2].toLowerCase() === 'night' ? -1 : 0, part: part(m[2]) }) },
   // "in morning trading": the session of the document's day.
   { re: rxi('(morning|afternoon|midday)(?=\\s+(?:trading|trade|session|deals))'), build: (m) => ({ kind: 'relDay', offset: 0, part: part(m[1] === 'midday' ? 'afternoon' : m[1]) }) },
+  // Named days ("Black Monday", "Super Tuesday", "Good Friday") are dates, but not the weekday of the document's week.
+  { re: rx(`(?:Black|Blue|Super|Good|Holy|Ash|Easter|Cyber|Bloody|Palm|Shrove|Maundy)\\s+${WD}`), build: () => ({ kind: 'fixed', value: 'XXXX-XX-XX' }) },
   {
     re: rxi(`(?:(?:early|late)\\s+)?(?:(last|next|this|past|previous|coming)\\s+)?${WD}${PART}`),
     build: (m, text) => {
