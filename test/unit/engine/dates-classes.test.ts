@@ -68,6 +68,8 @@ describe('engine: date classes', () => {
     ['The shop opens in the spring of 2016 downtown.', 'the spring of 2016', '2016-SP'],
     ['Growth slowed this autumn in Europe.', 'this autumn', '2015-FA'],
     ['The bank held its Autumn meetings in Lima.', 'Autumn', '2015-FA'],
+    ['The school opens in the fall with new staff.', 'the fall', '2015-FA'],
+    ['Prices rose in spring across the region.', 'spring', '2015-SP'],
   ]);
   itResolves('named days', [['Markets fell on what is known as Black Monday in 1987.', 'Black Monday', 'XXXX-XX-XX']]);
   itResolves('vague past', [['The mine closed several years ago in the valley.', 'several years ago', 'PAST_REF']]);
@@ -103,6 +105,9 @@ describe('engine: date classes', () => {
     'The Russell 2000 Index of smaller companies dropped.',
     'The Summer Olympics drew big crowds.',
     'Leaves fall in the park every day.',
+    'The fall of the wall changed Europe.',
+    'The Arab Spring began in Tunisia.',
+    'Water came from a hot spring nearby.',
     'The firm will cut 10,000 jobs over the next four years.',
   ]);
 });

@@ -81,9 +81,15 @@ export const CALENDAR_RULES: Rule[] = [
     build: (m, t) => {
       const word = m[1].toLowerCase();
       const mod = /^(this|last|next)/i.exec(m[0])?.[1].toLowerCase();
-      if (word === 'fall' && !mod && !m[2] && !/^the\s/i.test(m[0])) return null;
+      const before = t.slice(Math.max(0, m.index - 24), m.index);
+      const after = t.slice(m.index + m[0].length);
+      // "spring" and "fall" are also a source and a drop ("the fall of Rome", "the fall in prices"): they need a year,
+      // "this/last/next", or a temporal preposition before and nothing that makes them a noun phrase after.
+      if ((word === 'fall' || word === 'spring') && !mod && !m[2] && !(/\b(?:in|during|until|by|since|this|next|last|early|late|mid)[\s-]+(?:the\s+)?$/i.test(before + m[0].slice(0, m[0].length - m[1].length)) && !/^\s+(?:of|in|from|to|by)\b/i.test(after))) return null;
+      // "the Arab Spring", "Prague Spring": a season after a capitalised word names an event.
+      if (!m[2] && /[\p{Lu}][\p{L}]+\s+$/u.test(before) && !/(?:^|[.!?]\s+)[\p{Lu}][\p{L}]+\s+$/u.test(before) && !/\b(?:This|Last|Next|In|During|The)\s+$/.test(before)) return null;
       // "Summer Olympics", "Winter Games": a season opening a name.
-      if (!m[2] && /^[A-Z]/.test(m[1]) && /^\s+(?:Olympics|Games|Paralympics|Series|Collection|Festival|Classic)\b/.test(t.slice(m.index + m[0].length))) return null;
+      if (!m[2] && /^[A-Z]/.test(m[1]) && /^\s+(?:Olympics|Games|Paralympics|Series|Collection|Festival|Classic)\b/.test(after)) return null;
       return { kind: 'yearPart', code: SEASONS[word].code, year: m[2] ? +m[2] : undefined, yearOffset: mod ? yearOffset(mod) : undefined, future: futureContext(t, m.index, m.index + m[0].length) };
     },
   },
