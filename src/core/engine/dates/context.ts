@@ -3,13 +3,15 @@
 import type { DateExpr } from './expr';
 import { FUTURE_CUES, FUTURE_CUES_AFTER } from '../lexicons/calendar';
 
-/** The start of the sentence holding `at`. */
+/** The start of the sentence holding `at`, looking back at most 300 characters (a long list stays linear). */
 function sentenceStart(text: string, at: number): number {
+  const from = Math.max(0, at - 300);
   const re = /[.!?]["”’)]?\s+(?=["“(]?[\p{Lu}\d])/gu;
+  const window = text.slice(from, at);
   let start = 0;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null && m.index + m[0].length <= at) start = m.index + m[0].length;
-  return start;
+  while ((m = re.exec(window)) !== null) start = m.index + m[0].length;
+  return from + start;
 }
 
 /** A verb in the past just before the date ("said Friday", "was signed on Monday"): the date is past. */

@@ -59,7 +59,13 @@ export function findDates(text: string): Candidate[] {
   const found: Candidate[] = [];
   for (const [start, end] of cueChunks(text)) matchRules(text.slice(start, end), start, found);
   found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  // Characters already covered by a longer date; checking them keeps a paragraph of thousands of dates linear.
+  const taken = new Uint8Array(text.length);
   const kept: Candidate[] = [];
-  for (const c of found) if (!kept.some((k) => c.start < k.end && k.start < c.end)) kept.push(c);
+  for (const c of found) {
+    if (taken.subarray(c.start, c.end).includes(1)) continue;
+    taken.fill(1, c.start, c.end);
+    kept.push(c);
+  }
   return kept.sort((a, b) => a.start - b.start);
 }
