@@ -5,7 +5,7 @@
 import type { Mention, Quote, QuoteKind } from '../../model';
 import { documentMarks, MarkSpan, PlacedParagraph } from './marks';
 import { Bound, sentenceBounds } from './sentences';
-import { AUX_BEFORE, BARE_CLAUSE, DATELINE, NOUN_LIKE, OBJECT_FIRST, PASSIVE_AUX, REPORTING_FORMS, TITLE_CUE } from './lexicon';
+import { AUX_BEFORE, BARE_CLAUSE, DATELINE, TRAILING_ADVERBIAL, NOUN_LIKE, OBJECT_FIRST, PASSIVE_AUX, REPORTING_FORMS, TITLE_CUE } from './lexicon';
 import { Attribution, followingSpeaker, subjectSpeaker } from './speaker';
 
 interface Cue {
@@ -100,7 +100,11 @@ function linkCue(text: string, s: Bound, quotes: MarkSpan[], cue: Cue, mentions:
   const lastComma = text.lastIndexOf(',', cue.start);
   const trailing = text.slice(cue.end, s.end);
   if (lastComma > s.start && lastComma >= clauseFrom && /^[^,;:“”"]{0,40}$/.test(trailing) && text.slice(s.start, lastComma).split(/\s+/).length >= 4) {
-    const speaker = /[\p{L}]/u.test(text.slice(lastComma + 1, cue.start)) ? subjectSpeaker(text, lastComma + 1, cue.start, mentions) : followingSpeaker(text, cue.end, mentions);
+    const hasSubject = /[\p{L}]/u.test(text.slice(lastComma + 1, cue.start));
+    const speaker = hasSubject ? subjectSpeaker(text, lastComma + 1, cue.start, mentions) : followingSpeaker(text, cue.end, mentions);
+    // "…, announces upcoming update": no subject and an object after the verb is a headline, not a report.
+    if (!hasSubject && !speaker) return null;
+    if (hasSubject && !TRAILING_ADVERBIAL.test(trailing)) return null;
     return spanOf(text, quotes, s.start, lastComma, cue, speaker);
   }
   return null;
@@ -109,7 +113,7 @@ function linkCue(text: string, s: Bound, quotes: MarkSpan[], cue: Cue, mentions:
 /** Where the reported clause after a cue begins, or null when the cue reports no content. */
 function complementStart(text: string, s: Bound, cue: Cue): number | null {
   const rest = text.slice(cue.end, s.end);
-  const that = rest.match(/^((?:\s+(?![“"‘«„])[^\s,;:.!?“”"]+){0,8}?)\s+that\s/);
+  const that = rest.match(/^((?:\s+(?![“"‘«„])[^\s,;:.!?“”"]+){0,8}?)\s+that[\s,]+/);
   if (that && !/\b(?:said|that)\b/.test(that[1])) return cue.end + that[0].length;
   if (OBJECT_FIRST.has(cue.lemma) && !BARE_CLAUSE.has(cue.lemma)) return null;
   if (!BARE_CLAUSE.has(cue.lemma)) {
@@ -118,7 +122,8 @@ function complementStart(text: string, s: Bound, cue: Cue): number | null {
     return near ? cue.end + near[0].length : null;
   }
   const bare = rest.match(/^\s+(?!(?:on|in|at|to|of|for|with|by|from|last|this|earlier|yesterday|today|as|and|or|but|so)\b)(?=[\p{L}“"‘«„])/u);
-  if (!bare) return null;
+  // "can add applications": after a modal a bare base form is an action, not a report.
+  if (!bare || (cue.lemma !== 'say' && text.slice(cue.start, cue.end) === cue.lemma)) return null;
   const words = rest.trim().split(/\s+/).length;
   return words >= 3 ? cue.end + bare[0].length : null;
 }

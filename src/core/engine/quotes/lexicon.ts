@@ -57,3 +57,7 @@ export const NOUN_LIKE = new Set(['report', 'state', 'claim', 'comment', 'note',
 export const AUX_BEFORE = /\b(?:i|we|you|they|he|she|it|will|would|can|could|may|might|must|should|shall|did|do|does|to|not|also)\s+$/i;
 /** A dateline at the start of a news story: "LONDON, October 3, 2022 — ", "GENEVA — ". */
 export const DATELINE = /^\s*[A-Z][A-Z .'’-]+(?:,[^—–\n]{0,40})?\s+[—–]\s+/;
+/** What may follow a clause-final cue: nothing, or when and how it was said ("said on Monday"). */
+export const TRAILING_ADVERBIAL = /^\s*(?:[.!?]?\s*$|(?:on|in|at|last|this|late|earlier|yesterday|today|tonight|recently|later|separately|afterwards|then|during|after|before|through|via|when|as)\b)/i;
+/** Nouns that stand for an organisation already named ("the firm said"). */
+export const ORG_NOUNS = /\b(?:firm|company|group|agency|ministry|union|party|council|committee|organi[sz]ation|bank|commission|airline|carrier|retailer|manufacturer|bureau|institute|broadcaster|newspaper|court|board|federation|association)$/i;

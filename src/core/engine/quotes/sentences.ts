@@ -44,11 +44,8 @@ export function sentenceBounds(text: string, quotes: MarkSpan[]): Bound[] {
     if (j < text.length && !/\s/.test(text[j])) continue;
     const next = text.slice(j).match(/^\s+(\S)/);
     if (next && !/[A-Z0-9“"‘«„(\p{Lu}]/u.test(next[1])) continue;
-    if (c === '.' && ABBREVIATION.test(text.slice(Math.max(0, i - 6), i))) {
-      // "U.S. President": an initial followed by a capital is still no sentence end.
-      if (/\b[A-Z]$/.test(text.slice(Math.max(0, i - 2), i))) continue;
-      if (!/\b[A-Z]$/.test(text.slice(0, i)) && /(?:Mr|Mrs|Ms|Dr|St|Gen|Gov|Sen|Rep|Lt|Col|Sgt|Prof)$/.test(text.slice(0, i))) continue;
-    }
+    // "U.S. President", "No. 1", "Dr. Berg": an abbreviation's full stop ends no sentence.
+    if (c === '.' && ABBREVIATION.test(text.slice(Math.max(0, i - 6), i))) continue;
     cut(j);
   }
   cut(text.length);

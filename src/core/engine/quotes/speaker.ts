@@ -2,7 +2,7 @@
 // final mentions. Named subject first, then pronoun or role resolved to the nearest compatible
 // entity before the cue; null ("unattributed") when nothing fits.
 import type { Mention } from '../../model';
-import { PREPOSITION_BEFORE, PRONOUNS, RELATIVE_OPENER, ROLE_NOUNS } from './lexicon';
+import { ORG_NOUNS, PREPOSITION_BEFORE, PRONOUNS, RELATIVE_OPENER, ROLE_NOUNS } from './lexicon';
 
 export interface Attribution {
   speaker: string | null;
@@ -27,7 +27,10 @@ export function subjectSpeaker(text: string, from: number, to: number, mentions:
     const introduced = introducedBy(text, mentions, role, from);
     if (introduced) return { speaker: introduced.entity, confidence: 0.65 };
   }
-  if (!inWindow.length) return null;
+  // "Jobs, the Apple chief, … where he promoted it by saying": a later subject pronoun wins.
+  const pronoun = [...text.slice(from, to).matchAll(/\b(he|she)\b/gi)].pop();
+  if (pronoun && !inWindow.some((m) => m.start > from + pronoun.index!)) return nearestBefore(mentions, from + pronoun.index!, PRONOUNS[pronoun[1].toLowerCase()], 0.7);
+  if (!inWindow.length) return ORG_NOUNS.test(tail.trimEnd()) ? nearestBefore(mentions, from, 'ORG', 0.65) : null;
   const excluded = inWindow.filter((m) => isComplement(text, from, m, to));
   const heads = inWindow.filter((m) => !excluded.includes(m));
   const pick = (heads.length ? heads : inWindow)[(heads.length ? heads : inWindow).length - 1];
