@@ -39,6 +39,16 @@ describe('quotes: CLI extract, export and eval', function () {
     assert.deepEqual(row.slice(0, 6), ['Tomas Berg', 'person:tomas-berg', '"Nobody wants a strike, but we have no choice,"', 'port.txt', '4', 'direct']);
   });
 
+  it('the JSON-LD export carries each quote as a Web Annotation linking its speaker', () => {
+    const r = run(['export', dir, '--format', 'jsonld']);
+    assert.equal(r.code, 0, r.stderr);
+    const items = JSON.parse(r.stdout).first.items as { id: string; body: { value?: string; source?: string }[]; target: { selector: { exact?: string }[] } }[];
+    const quotes = items.filter((i) => i.id.startsWith('urn:dossier:quote:'));
+    assert.equal(quotes.length, 1);
+    assert.deepEqual(quotes[0].body.map((b) => b.value ?? b.source), ['quote:direct', 'urn:dossier:entity:person:tomas-berg']);
+    assert.equal(quotes[0].target.selector[0].exact, '"Nobody wants a strike, but we have no choice,"');
+  });
+
   it('eval --quotes-gold reports quote P/R/F1 and speaker accuracy', () => {
     const r = run(['eval', 'test/fixtures/quotes', '--quotes-gold', 'test/fixtures/quotes', '--json']);
     assert.equal(r.code, 0, r.stderr);
