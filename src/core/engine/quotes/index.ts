@@ -113,7 +113,8 @@ function linkCue(text: string, s: Bound, quotes: MarkSpan[], cue: Cue, mentions:
 /** Where the reported clause after a cue begins, or null when the cue reports no content. */
 function complementStart(text: string, s: Bound, cue: Cue): number | null {
   const rest = text.slice(cue.end, s.end);
-  const that = rest.match(/^((?:\s+(?![“"‘«„])[^\s,;:.!?“”"]+){0,8}?)\s+that[\s,]+/);
+  // Adverbials may sit between the verb and "that" ("said on March 3, 2024 that").
+  const that = rest.match(/^((?:\s+(?![“"‘«„])[^\s;:.!?“”"]+){0,8}?)\s+that[\s,]+/);
   if (that && !/\b(?:said|that)\b/.test(that[1])) return cue.end + that[0].length;
   if (OBJECT_FIRST.has(cue.lemma) && !BARE_CLAUSE.has(cue.lemma)) return null;
   if (!BARE_CLAUSE.has(cue.lemma)) {
