@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { analyze, analyzeBaseline } from '../../core/engine/index';
 import { GoldDocument, evaluate, formatErrors, formatTable, summary } from '../../core/engine/eval/report';
+import { evaluateQuotes, loadQuoteGold, quoteJson, quoteText } from './evalQuotes';
 
 export function registerEval(program: Command): void {
   program
@@ -13,8 +14,15 @@ export function registerEval(program: Command): void {
     .argument('<dir>', 'folder holding NAME.txt + NAME.gold.json pairs')
     .option('--json', 'machine-readable output')
     .option('--errors', 'list false positives/negatives, type, span and value errors with context')
-    .action((dir: string, opts: { json?: boolean; errors?: boolean }) => {
+    .option('--quotes-gold <dir>', 'also score quotes against *.quotes.gold.json files here ("document" is relative to each)')
+    .action((dir: string, opts: { json?: boolean; errors?: boolean; quotesGold?: string }) => {
       const docs = loadGold(dir);
+      const quoteDocs = loadQuoteGold(dir, opts.quotesGold);
+      const quotes = quoteDocs.length ? evaluateQuotes(quoteDocs) : null;
+      if (!docs.length && quotes) {
+        process.stdout.write((opts.json ? JSON.stringify({ quotes: quoteJson(quotes) }) : quoteText(quotes, !!opts.errors)) + '\n');
+        return;
+      }
       if (!docs.length) {
         process.stderr.write(`dossier eval: no NAME.txt with NAME.gold.json found in ${dir}\n`);
         process.exit(2);
@@ -22,10 +30,11 @@ export function registerEval(program: Command): void {
       const ours = evaluate(docs, analyze);
       const base = evaluate(docs, analyzeBaseline);
       if (opts.json) {
-        process.stdout.write(JSON.stringify({ documents: docs.length, ours: summary(ours), compromise: summary(base) }) + '\n');
+        process.stdout.write(JSON.stringify({ documents: docs.length, ours: summary(ours), compromise: summary(base), ...(quotes ? { quotes: quoteJson(quotes) } : {}) }) + '\n');
       } else {
         if (opts.errors) process.stdout.write(formatErrors(ours) + '\n\n');
         process.stdout.write(formatTable(ours, base, docs.length) + '\n');
+        if (quotes) process.stdout.write('\n' + quoteText(quotes, !!opts.errors) + '\n');
       }
     });
 }

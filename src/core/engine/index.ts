@@ -7,6 +7,7 @@ import { analyzeParagraph } from './paragraphPass';
 import { documentPass } from './documentPass';
 import type { ParagraphResult } from './types';
 import { analyzeBaseline as baseline } from './baseline';
+import { findQuotes } from './quotes/index';
 
 /** Bump whenever the output for some input changes: the index uses it as a cache key. */
 export const ENGINE_VERSION = '0.8.4';
@@ -24,7 +25,7 @@ export interface IncrementalAnalyzer {
 
 function emptyAnalysis(opts: AnalyzeOptions): Analysis {
   const date = opts.documentDate && /^\d{4}-\d{2}-\d{2}$/.test(opts.documentDate) ? opts.documentDate : null;
-  return { documentDate: date, documentDateSource: date ? 'caller' : 'none', entities: [], mentions: [], engineVersion: ENGINE_VERSION };
+  return { documentDate: date, documentDateSource: date ? 'caller' : 'none', entities: [], mentions: [], quotes: [], engineVersion: ENGINE_VERSION };
 }
 
 interface RunStats {
@@ -56,7 +57,10 @@ function run(text: string, opts: AnalyzeOptions, cache: Map<string, ParagraphRes
       cache.clear();
       for (const [k, v] of next) cache.set(k, v);
     }
-    return documentPass(text, masked, paragraphs, results, opts, ENGINE_VERSION);
+    const analysis = documentPass(text, masked, paragraphs, results, opts, ENGINE_VERSION);
+    // Quotes are attributed over the final mentions; their mark pairing is cached per paragraph.
+    analysis.quotes = findQuotes(text, masked.text, paragraphs, analysis.mentions);
+    return analysis;
   } catch {
     return emptyAnalysis(opts);
   }
