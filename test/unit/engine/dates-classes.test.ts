@@ -84,6 +84,9 @@ describe('engine: date classes', () => {
   itResolves('weekends, weeks and quarters relative to the document date', [
     ['The ministers met over the weekend in Lima.', 'the weekend', '2015-W46-WE'],
     ['Markets will be calm this weekend in Asia.', 'this weekend', '2015-W47-WE'],
+    ['Prices fell this past week in Asia.', 'this past week', '2015-W46'],
+    ['A vote is due later in the year in the senate.', 'later in the year', '2015'],
+    ['The mine closed two decades ago in the valley.', 'two decades ago', '1995'],
   ]);
   itResolves('dates relative to the previous date in the text', [
     ['The plant opened on March 3, 2014. A day earlier, the union voted.', 'A day earlier', '2014-03-02'],
