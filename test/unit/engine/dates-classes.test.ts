@@ -2,6 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { analyze } from '../../../src/core/engine/index';
 import { found, valueOf } from './support';
+import { renderValue } from '../../../src/core/engine/dates/calendar';
 
 // Document dated Tuesday 2015-11-17.
 const DOC = '2015-11-17';
@@ -83,6 +84,9 @@ describe('engine: date classes', () => {
   itResolves('weekends, weeks and quarters relative to the document date', [
     ['The ministers met over the weekend in Lima.', 'the weekend', '2015-W46-WE'],
     ['Markets will be calm this weekend in Asia.', 'this weekend', '2015-W47-WE'],
+    ['Prices fell this past week in Asia.', 'this past week', '2015-W46'],
+    ['A vote is due later in the year in the senate.', 'later in the year', '2015'],
+    ['The mine closed two decades ago in the valley.', 'two decades ago', '1995'],
   ]);
   itResolves('dates relative to the previous date in the text', [
     ['The plant opened on March 3, 2014. A day earlier, the union voted.', 'A day earlier', '2014-03-02'],
@@ -110,4 +114,12 @@ describe('engine: date classes', () => {
     'Water came from a hot spring nearby.',
     'The firm will cut 10,000 jobs over the next four years.',
   ]);
+
+  it('names the new values in words for entity canonicals', () => {
+    const cases: [string, string][] = [
+      ['2015-H1', 'H1 2015'], ['2015-Q3', 'Q3 2015'], ['2014-SU', 'summer 2014'], ['FY2009', 'fiscal 2009'],
+      ['2015-W46-WE', 'weekend of week 46 of 2015'], ['2015-11-13TNI', 'November 13, 2015 (night)'],
+    ];
+    for (const [value, words] of cases) assert.equal(renderValue(value), words);
+  });
 });

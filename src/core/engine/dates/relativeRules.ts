@@ -46,12 +46,14 @@ export const RELATIVE_RULES: Rule[] = [
     },
   },
   {
-    re: rxi(`${REL_MOD}${MOD}(?:the\\s+)?(last|past|this|next|coming|current)\\s+(week|weekend|month|quarter|year)`),
-    build: (m) => ({ kind: 'relUnit', unit: m[2].toLowerCase() as 'week', offset: offsetOf(m[1]) }),
+    re: rxi(`${REL_MOD}${MOD}(?:the\\s+)?(this\\s+past|last|past|this|next|coming|current)\\s+(week|weekend|month|quarter|year)`),
+    build: (m) => ({ kind: 'relUnit', unit: m[2].toLowerCase() as 'week', offset: offsetOf(m[1].replace(/^this\s+/i, '')) }),
   },
   // "the weekend", "over the weekend": the latest weekend, or the coming one in a sentence about the future.
   { re: rxi('(?<=\\b(?:over|during|at|on|this|the)\\s)(?:the\\s+)?weekend'), build: (m, t) => ({ kind: 'relUnit', unit: 'weekend', offset: futureContext(t, m.index, m.index + m[0].length) ? 0 : -1 }) },
-  { re: rxi('(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\\d+)\\s+(days?|weeks?|months?|years?)\\s+ago'), build: (m) => agoExpr(m) },
+  { re: rxi('(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\\d+)\\s+(days?|weeks?|months?|years?|decades?)\\s+ago'), build: (m) => agoExpr(m) },
+  // "later in the year", "earlier in the week": the document's own period.
+  { re: rxi('(?:earlier|later|early|late)\\s+in\\s+the\\s+(week|month|year)'), build: (m) => ({ kind: 'relUnit', unit: m[1].toLowerCase() as 'week', offset: 0 }) },
   // "the same period last year", "the same month a year ago", "the year-earlier period": the period of the previous date, a year back.
   { re: rxi('the\\s+same\\s+(?:period|quarter|month|week|time)\\s+(?:of\\s+)?(?:last\\s+year|a\\s+year\\s+(?:ago|earlier|before)|the\\s+(?:last|previous|prior)\\s+year|the\\s+year\\s+before)|the\\s+year-(?:earlier|ago)\\s+(?:period|quarter|month)'), build: () => ({ kind: 'anchored', unit: 'year', n: 1, sign: -1, samePeriod: true }) },
   // "the beginning of the year", "the rest of the year": the document's year; "the financial year" its fiscal year.
@@ -70,7 +72,8 @@ export const RELATIVE_RULES: Rule[] = [
 
 function agoExpr(m: RegExpExecArray): DateExpr | null {
   const n = count(m[0].split(/\s+/)[0]) ?? 1;
-  const unit = unitOf(m[1]);
+  const unit = unitOf(m[1]) as string;
   if (unit === 'day') return { kind: 'relDay', offset: -n };
-  return { kind: 'relUnit', unit, offset: -n };
+  if (unit === 'decade') return { kind: 'relUnit', unit: 'year', offset: -10 * n };
+  return { kind: 'relUnit', unit: unit as 'year', offset: -n };
 }
