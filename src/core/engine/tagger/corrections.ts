@@ -27,7 +27,9 @@ export function adaptToCorrections(base: LoadedTagger, docs: CorrectedDocument[]
     return examplesOf({ text: d.text, gold: d.names, rules: d.rules, weight: WEIGHT, only: lines });
   });
   if (!examples.length) return base;
-  return { model: adapt(base.model, examples, EPOCHS), gates: base.gates, adapted: true };
+  // Corrections must clear the strictest finite gate, or the rules would keep overruling them.
+  const gate = Math.max(1, ...Object.values(base.gates).filter(Number.isFinite));
+  return { model: adapt(base.model, examples, EPOCHS, 2 * gate), gates: base.gates, adapted: true };
 }
 
 /** The [start, end) ranges of the lines holding a ruled-on mention. */

@@ -106,7 +106,7 @@ export class Trainer {
   }
 
   /** One pass over a sequence, following the gold history (so errors stay local). Returns errors. */
-  learn(ex: Example): number {
+  learn(ex: Example, margin = 0): number {
     const scores = new Float64Array(LABEL_COUNT);
     let errors = 0;
     for (let i = 0; i < ex.feats.length; i++) {
@@ -114,8 +114,17 @@ export class Trainer {
       const p2 = i > 1 ? ex.gold[i - 2] : -1;
       const feats = historyFeatures(ex.feats[i], ex.words[i], p1, p2);
       this.model.scores(feats, scores);
-      const pred = best(scores, p1).label;
       const gold = ex.gold[i];
+      // With a margin (the corrections loop), a correct label that is not yet sure also updates,
+      // against the best other label, so a correction outweighs the gate.
+      let pred = best(scores, p1).label;
+      if (margin > 0 && pred === gold) {
+        const saved = scores[gold];
+        scores[gold] = -Infinity;
+        const rival = best(scores, p1).label;
+        scores[gold] = saved;
+        if (rival >= 0 && saved - scores[rival] < margin) pred = rival;
+      }
       if (pred !== gold) {
         errors++;
         this.update(feats, gold, ex.weight);
@@ -133,10 +142,10 @@ export class Trainer {
   }
 }
 
-/** Online updates on top of a trained model (the corrections loop): plain, unaveraged steps. */
-export function adapt(model: Perceptron, examples: Example[], epochs: number): Perceptron {
+/** Online updates on top of a trained model (the corrections loop): plain steps, so a few corrections weigh. */
+export function adapt(model: Perceptron, examples: Example[], epochs: number, margin: number): Perceptron {
   const trainer = new Trainer();
   trainer.model.weights.set(model.weights);
-  for (let e = 0; e < epochs; e++) for (const ex of examples) trainer.learn(ex);
+  for (let e = 0; e < epochs; e++) for (const ex of examples) trainer.learn(ex, margin);
   return trainer.model;
 }
