@@ -13,7 +13,8 @@ export type MentionSource =
   | 'date' // date grammar
   | 'consistency' // document-level propagation of a name found elsewhere
   | 'acronym' // acronym <-> expansion
-  | 'lexicon'; // user lexicon (confirmed / manual annotations)
+  | 'lexicon' // user lexicon (confirmed / manual annotations)
+  | 'tagger'; // the trained sequence tagger (issue 8)
 
 /** Whether a user has ruled on a mention. Set by the index, `auto` straight out of the engine. */
 export type Provenance = 'auto' | 'confirmed' | 'rejected' | 'manual';

@@ -8,9 +8,11 @@ import { documentPass } from './documentPass';
 import type { ParagraphResult } from './types';
 import { analyzeBaseline as baseline } from './baseline';
 import { findQuotes } from './quotes/index';
+import { LoadedTagger, shippedTagger } from './tagger/index';
+import { MODEL_HASH } from './tagger/modelVersion';
 
 /** Bump whenever the output for some input changes: the index uses it as a cache key. */
-export const ENGINE_VERSION = '0.8.4';
+export const ENGINE_VERSION = `0.9.0+${MODEL_HASH}`;
 
 /** Beyond this many characters compromise's tagger is skipped (rules and gazetteer remain). */
 const TAGGER_LIMIT = 1_000_000;
@@ -33,7 +35,7 @@ interface RunStats {
   reanalysed: number;
 }
 
-function run(text: string, opts: AnalyzeOptions, cache: Map<string, ParagraphResult> | null, stats?: RunStats): Analysis {
+function run(text: string, opts: AnalyzeOptions, cache: Map<string, ParagraphResult> | null, stats?: RunStats, tagger: LoadedTagger | null = shippedTagger()): Analysis {
   if (stats) stats.paragraphs = stats.reanalysed = 0;
   if (typeof text !== 'string' || !text) return emptyAnalysis(opts);
   try {
@@ -57,7 +59,7 @@ function run(text: string, opts: AnalyzeOptions, cache: Map<string, ParagraphRes
       cache.clear();
       for (const [k, v] of next) cache.set(k, v);
     }
-    const analysis = documentPass(text, masked, paragraphs, results, opts, ENGINE_VERSION);
+    const analysis = documentPass(text, masked, paragraphs, results, opts, ENGINE_VERSION, useTagger ? tagger : null);
     // Quotes are attributed over the final mentions; their mark pairing is cached per paragraph.
     analysis.quotes = findQuotes(text, masked.text, paragraphs, analysis.mentions);
     return analysis;
@@ -84,6 +86,16 @@ export function createIncrementalAnalyzer(): IncrementalAnalyzer {
       cache = null;
     },
   };
+}
+
+/** The rules alone (no trained tagger): the eval's comparison and the tagger's training evidence. */
+export function analyzeRules(text: string, opts: AnalyzeOptions = {}): Analysis {
+  return run(text, opts, null, undefined, null);
+}
+
+/** The engine with a given tagger (training, the corrections loop). */
+export function analyzeWith(tagger: LoadedTagger | null, text: string, opts: AnalyzeOptions = {}): Analysis {
+  return run(text, opts, null, undefined, tagger);
 }
 
 /** Raw compromise (people, places, organisations, dates) as the eval's comparison. */
