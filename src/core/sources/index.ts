@@ -11,11 +11,11 @@ export * from './types';
 export async function extractSource(kind: SourceKind, bytes: Uint8Array, limits: Partial<ExtractLimits> = {}): Promise<ExtractedSource> {
   const lim = { ...DEFAULT_LIMITS, ...limits };
   if (bytes.length > lim.maxBytes) {
-    throw new SourceError('too-large', `${(bytes.length / 1024 / 1024).toFixed(1)} MB is above the ${(lim.maxBytes / 1024 / 1024).toFixed(0)} MB limit (dossier.sources.maxFileSizeMB); not read`);
+    throw new SourceError('too-large', `${(bytes.length / 1024 / 1024).toFixed(1)} MB is above the ${(lim.maxBytes / 1024 / 1024).toFixed(0)} MB limit for one document; not read`);
   }
   checkKind(kind, bytes);
   const started = Date.now();
-  const timeout = () => new SourceError('timeout', `extraction took longer than ${lim.maxMs / 1000} s (dossier.sources.maxExtractSeconds); not read`);
+  const timeout = () => new SourceError('timeout', `extraction took longer than ${lim.maxMs / 1000} s, the limit for one document; not read`);
   const deadline = () => {
     if (Date.now() - started > lim.maxMs) throw timeout();
   };

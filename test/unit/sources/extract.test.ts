@@ -48,7 +48,7 @@ describe('sources: PDF', () => {
   it('says an encrypted PDF needs a password', () => rejects(extract('encrypted.pdf'), 'encrypted', /encrypted PDF/));
   it('says a truncated PDF is damaged', () => rejects(extract('truncated.pdf'), 'damaged', /damaged or truncated PDF/));
   it('says a Word file renamed to .pdf is not a PDF', () => rejects(extract('renamed-docx.pdf'), 'wrong-kind', /named \.pdf but the content is a Word/));
-  it('refuses a file above the size limit before parsing it', () => rejects(extract('two-column.pdf', { maxBytes: 1000 }), 'too-large', /above the 0 MB limit/));
+  it('refuses a file above the size limit before parsing it', () => rejects(extract('two-column.pdf', { maxBytes: 1000 }), 'too-large', /above the 0 MB limit for one document/));
 });
 
 describe('sources: HTML', () => {
@@ -83,9 +83,9 @@ describe('sources: HTML', () => {
     assert.match(doc.text, /Tomasz Wierzbicki/);
   });
 
-  it('refuses a 50 MB page under the default limit, with the setting named', async () => {
+  it('refuses a 50 MB page under the default limit, with the limit named', async () => {
     const big = Buffer.alloc(50 * 1024 * 1024 + 1, 'a');
-    await rejects(extractSource('html', big), 'too-large', /dossier\.sources\.maxFileSizeMB/);
+    await rejects(extractSource('html', big), 'too-large', /above the 50 MB limit for one document/);
   });
 
   it('says an HTML page renamed to .docx is not a Word file', () => rejects(extract('renamed-html.docx'), 'wrong-kind', /named \.docx but the content is an HTML page/));
