@@ -2,22 +2,15 @@
 // read, --json carries the page of each PDF mention, and an unreadable file costs exit 1 and one
 // stderr line while the other inputs are still analysed.
 import * as assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
 import * as path from 'node:path';
+import { buildCli, dossier, ROOT } from './cliSupport';
 
-const ROOT = path.resolve(__dirname, '../../../..');
-const CLI = path.join(ROOT, 'dist/cli.js');
 const fixture = (name: string) => path.join(ROOT, 'test/fixtures/sources', name);
-
-function dossier(args: string[]): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 120_000 });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-}
 
 describe('sources: dossier extract CLI', function () {
   this.timeout(180_000);
   before(() => {
-    execFileSync(process.execPath, [path.join(ROOT, 'scripts/build.mjs'), '--cli-only'], { cwd: ROOT, stdio: 'pipe', timeout: 120_000 });
+    buildCli();
   });
 
   it('--text prints the extracted text of a PDF, without its running header', () => {

@@ -2,24 +2,17 @@
 // their extracted text, the unreadable ones are listed with their reason (exit 1), and a second
 // run takes every extraction from .dossier/cache/.
 import * as assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { buildCli, dossier, ROOT } from './cliSupport';
 import { sourceCacheKey } from '../../../src/core/sources/textCache';
-
-const ROOT = path.resolve(__dirname, '../../../..');
-const CLI = path.join(ROOT, 'dist/cli.js');
-const dossier = (args: string[]) => {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 120_000 });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-};
 
 describe('sources: dossier index / search CLI', function () {
   this.timeout(180_000);
   let dir = '';
   before(() => {
-    execFileSync(process.execPath, [path.join(ROOT, 'scripts/build.mjs'), '--cli-only'], { cwd: ROOT, stdio: 'pipe', timeout: 120_000 });
+    buildCli();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-sources-'));
     for (const f of ['two-column.pdf', 'scanned.pdf', 'article.html', 'interview.docx']) fs.copyFileSync(path.join(ROOT, 'test/fixtures/sources', f), path.join(dir, f));
   });
