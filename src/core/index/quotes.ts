@@ -28,3 +28,12 @@ export function corpusQuotes(index: EntityIndex): QuoteLocation[] {
   }
   return out;
 }
+
+/** The quotes of one speaker (any of its ids: merges keep the old ones), in index order. */
+export function speakerQuotes(index: EntityIndex, ids: ReadonlySet<string>): { path: string; quote: Quote }[] {
+  const out: { path: string; quote: Quote }[] = [];
+  for (const path of index.documents()) {
+    for (const quote of index.getDocument(path)?.analysis.quotes ?? []) if (quote.speaker && ids.has(quote.speaker)) out.push({ path, quote });
+  }
+  return out;
+}
