@@ -144,7 +144,7 @@ async function serverTests() {
   try {
     const color = process.stdout.isTTY ? ['--color'] : [];
     process.env.DOSSIER_TEST_DB = cluster.url;
-    const r = await exec(npx('mocha'), ['--timeout', '180000', '--reporter', 'spec', ...color, 'out/test/server/**/*.test.js'], { capture: true });
+    const r = await exec(npx('mocha'), ['--config', '.mocharc.server.json', ...color], { capture: true });
     const count = (word) => Number(new RegExp(`(\\d+) ${word}`).exec(stripAnsi(r.out))?.[1] ?? 0);
     let failed = count('failing');
     if (r.code !== 0 && failed === 0) failed = 1;

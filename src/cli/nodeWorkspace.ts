@@ -9,6 +9,11 @@ import { analyze, ENGINE_VERSION } from '../core/engine/index';
 import { openEntityIndex, type EntityIndex, type EntityIndexOptions } from '../core/index/index';
 import type { FileStat, WorkspacePort } from '../core/ports';
 import { writeFileAtomic } from '../core/atomicFile';
+import { sourceKindOf } from '../core/sources/types';
+import { extractCached } from '../core/sources/textCache';
+
+/** What the CLI indexes: text files and the documents it extracts text from. */
+export const CLI_INCLUDE = ['**/*.{txt,md,pdf,html,htm,docx}'];
 
 export class NodeWorkspace implements WorkspacePort {
   readonly root: string;
@@ -57,8 +62,11 @@ export class NodeWorkspace implements WorkspacePort {
     }
   }
 
+  /** UTF-8 text; for PDF, HTML and DOCX the extracted text (cached), or the reason it has none. */
   async readFile(rel: string): Promise<string | undefined> {
     try {
+      const kind = rel.startsWith('.dossier/') ? undefined : sourceKindOf(rel);
+      if (kind) return (await extractCached(this, kind, await fs.promises.readFile(this.abs(rel)))).text;
       return await fs.promises.readFile(this.abs(rel), 'utf8');
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
@@ -136,6 +144,7 @@ export async function openFolderIndex(dir: string, options: FolderIndexOptions =
     engineVersion: ENGINE_VERSION,
     author: findAuthor(workspace.root),
     maxFileSizeMB: options.maxFileSizeMB,
+    include: CLI_INCLUDE,
     readOnly: options.readOnly,
     ...options.stores,
     writeDelayMs: 0,

@@ -13,7 +13,8 @@ export type MentionSource =
   | 'date' // date grammar
   | 'consistency' // document-level propagation of a name found elsewhere
   | 'acronym' // acronym <-> expansion
-  | 'lexicon'; // user lexicon (confirmed / manual annotations)
+  | 'lexicon' // user lexicon (confirmed / manual annotations)
+  | 'tagger'; // the trained sequence tagger (issue 8)
 
 /** Whether a user has ruled on a mention. Set by the index, `auto` straight out of the engine. */
 export type Provenance = 'auto' | 'confirmed' | 'rejected' | 'manual';
@@ -65,7 +66,26 @@ export interface Analysis {
   entities: Entity[];
   /** Sorted by start, never overlapping. */
   mentions: Mention[];
+  /** Who said what, sorted by start, never overlapping. Absent in analyses cached before quotes. */
+  quotes?: Quote[];
   engineVersion: string;
+}
+
+/** direct: one quotation; mixed: a quotation split by its cue or quoted words inside reported speech; indirect: reported speech. */
+export type QuoteKind = 'direct' | 'indirect' | 'mixed';
+
+export interface Quote {
+  /** UTF-16 offsets into the exact analysed string, end-exclusive; text === slice(start, end). */
+  start: number;
+  end: number;
+  text: string;
+  /** Speaker entity id, or null when unattributed. */
+  speaker: string | null;
+  /** The reporting verb or "according to" that makes this a quote. */
+  cue: { start: number; end: number };
+  kind: QuoteKind;
+  /** 0..1 */
+  confidence: number;
 }
 
 /** Names the user has taught the engine, derived from annotations by the index. */

@@ -19,6 +19,10 @@ import { registerNavigation } from './features/navigation';
 import { registerSearch } from './features/search';
 import { registerSymbols } from './features/symbols';
 import { registerCorpusViews } from './features/corpusViews';
+import { registerQuotesView } from './features/quotesView';
+import { registerQuotesSearch } from './features/quotesSearch';
+import { registerQuoteDecorations } from './features/quotesDecorations';
+import { registerQuotesHover } from './features/quotesHover';
 import { createServices, type DossierServices } from './services';
 
 /** Ext-core features; ext-nav's (navigation, search, annotation…) are appended to this list. */
@@ -43,6 +47,11 @@ const FEATURES: ((services: DossierServices) => vscode.Disposable)[] = [
   registerEntityLinks,
   // corpus views
   registerCorpusViews,
+  // quotes
+  registerQuotesView,
+  registerQuotesSearch,
+  registerQuoteDecorations,
+  registerQuotesHover,
 ];
 
 /** Returned from activate() so the in-host tests can reach the live services. */

@@ -7,7 +7,7 @@ import { AnalysisService } from './analysis/analysisService';
 import { createIndexBridge } from './analysis/indexBridge';
 import { WorkerClient } from './analysis/workerClient';
 import { ConfigMonitor } from './config';
-import { TrustState } from './features/trust';
+import { TrustState } from './trustState';
 import { WorkspaceIndex } from './workspaceIndex';
 
 export interface DossierServices {

@@ -3,10 +3,11 @@
 import { statSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { openEntityIndex } from '../core/index/index';
-import type { EntityIndex, IndexChangeEvent, ScanProgress, ScanSummary } from '../core/index/types';
+import type { EntityIndex, IndexChangeEvent, ScanSummary } from '../core/index/types';
 import type { ConfigMonitor, DossierConfig } from './config';
+import { IndexLifecycle } from './analysis/indexLifecycle';
 import type { WorkerClient } from './analysis/workerClient';
-import type { TrustState } from './features/trust';
+import type { TrustState } from './trustState';
 import { IndexFileSync } from './indexFileSync';
 import { VscodeWorkspace, findAuthor } from './vscodeWorkspace';
 
@@ -17,12 +18,9 @@ export interface IndexProgress {
 
 export class WorkspaceIndex implements vscode.Disposable {
   readonly workspace: VscodeWorkspace | undefined;
-  private current: Promise<EntityIndex | undefined>;
-  private opened: EntityIndex | undefined;
+  private readonly lifecycle: IndexLifecycle | undefined;
   private indexSubscription: { dispose(): void } | undefined;
-  private generation = 0;
   private scanJobs = 0;
-  private scanSignal = { cancelled: false };
   private progressValue: IndexProgress | undefined;
   private readonly changeEmitter = new vscode.EventEmitter<IndexChangeEvent>();
   private readonly progressEmitter = new vscode.EventEmitter<IndexProgress | undefined>();
@@ -43,11 +41,30 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.workspace = folders[0] ? new VscodeWorkspace(folders[0].uri) : undefined;
     // One .dossier/ per workspace: a multi-root workspace is indexed from its first folder.
     if (folders.length > 1) log.info(`indexing ${folders[0].name} only; the other workspace folders are highlighted but not indexed`);
-    this.current = this.open();
-    if (!this.workspace) return;
+    const ws = this.workspace;
+    if (!ws) return;
+    this.lifecycle = new IndexLifecycle({
+      open: () => this.open(ws),
+      onOpened: (index) => {
+        this.indexSubscription = index.onDidChange((e) => this.changeEmitter.fire(e));
+        void vscode.commands.executeCommand('setContext', 'dossier.hasIndex', true);
+        if (index.readOnly && this.trust.trusted) this.warnOnce(`Dossier index is read-only: ${index.readOnlyReason ?? 'unknown reason'}`);
+      },
+      onClosing: () => this.indexSubscription?.dispose(),
+      onScanned: (index, summary) => this.reportScan(index, summary),
+      onOpenFailed: (err) => {
+        const message = err instanceof Error ? err.message : String(err);
+        this.log.error(`could not open the Dossier index: ${message}`);
+        this.warnOnce(`Dossier could not open its index: ${message}. Highlights still work; see the Dossier output.`);
+      },
+      onScanFailed: (err) => this.log.error(`indexing failed: ${err instanceof Error ? err.message : String(err)}`),
+      onProgress: (p) => this.setProgress(p && { done: p.done, total: p.total }),
+      // The Documents view shows documents waiting for a retry; a changed schedule refreshes it.
+      onRetriesChanged: () => this.changeEmitter.fire({ documents: [], entities: [], annotations: false, all: true }),
+    });
     let coverage = coverageKey(config.current);
     this.subscriptions.push(
-      new IndexFileSync(this.workspace, () => this.current, config, log),
+      new IndexFileSync(ws, () => this.index, config, log),
       trust.onDidChange(() => this.reopen('workspace trust changed')),
       config.onDidChange((c) => {
         const next = coverageKey(c);
@@ -61,12 +78,17 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   /** The index, once .dossier/ has loaded (the scan goes on in the background). */
   get index(): Promise<EntityIndex | undefined> {
-    return this.current;
+    return this.lifecycle?.index ?? Promise.resolve(undefined);
   }
 
   /** Scan progress while indexing, else undefined. */
   get progress(): IndexProgress | undefined {
     return this.progressValue;
+  }
+
+  /** Documents whose analysis failed, with their retry count and when the next retry is due. */
+  pendingRetries(): { path: string; error: string; attempts: number; dueAt: number }[] {
+    return this.lifecycle?.pendingRetries() ?? [];
   }
 
   /** Workspace-relative path the index uses for a uri; undefined outside the folder. */
@@ -80,82 +102,39 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   /** Rebuilds from the files (cached analyses are reused when content and engine match). */
   async reindex(): Promise<ScanSummary | undefined> {
-    const index = await this.current;
-    return index ? this.scan(index, this.generation) : undefined;
+    return this.lifecycle?.rescan();
   }
 
-  private async open(): Promise<EntityIndex | undefined> {
-    const ws = this.workspace;
-    if (!ws) return undefined;
-    const generation = ++this.generation;
+  private async open(ws: VscodeWorkspace): Promise<EntityIndex> {
     const c = this.config.current;
-    try {
-      const [engineVersion, author] = await Promise.all([this.worker.ready(), findAuthor(ws.root)]);
-      const index = await openEntityIndex(ws, {
-        analyze: (text, options) => this.worker.analyzeOrThrow({ doc: `scan:${++this.scanJobs}`, version: 0, text, options, background: true }),
-        engineVersion,
-        author,
-        include: [c.include],
-        exclude: c.exclude,
-        maxFileSizeMB: c.maxFileSizeMB,
-        readOnly: !this.trust.trusted,
-        documentDate: (path) => this.mtimeDate(ws, path),
-      });
-      if (generation !== this.generation) {
-        index.dispose();
-        return undefined;
-      }
-      this.opened = index;
-      this.indexSubscription = index.onDidChange((e) => this.changeEmitter.fire(e));
-      void vscode.commands.executeCommand('setContext', 'dossier.hasIndex', true);
-      if (index.readOnly && this.trust.trusted) this.warnOnce(`Dossier index is read-only: ${index.readOnlyReason ?? 'unknown reason'}`);
-      void this.scan(index, generation);
-      return index;
-    } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
-      this.log.error(`could not open the Dossier index: ${message}`);
-      this.warnOnce(`Dossier could not open its index: ${message}. Highlights still work; see the Dossier output.`);
-      return undefined;
-    }
+    const [engineVersion, author] = await Promise.all([this.worker.ready(), findAuthor(ws.root)]);
+    return openEntityIndex(ws, {
+      analyze: (text, options) => this.worker.analyzeOrThrow({ doc: `scan:${++this.scanJobs}`, version: 0, text, options, background: true }),
+      engineVersion,
+      author,
+      include: [c.include],
+      exclude: c.exclude,
+      maxFileSizeMB: c.maxFileSizeMB,
+      readOnly: !this.trust.trusted,
+      documentDate: (path) => this.mtimeDate(ws, path),
+    });
   }
 
   private reopen(reason: string): void {
     this.log.info(`reopening the index: ${reason}`);
-    this.scanSignal.cancelled = true;
-    const old = this.current;
-    this.current = old.then(async (index) => {
-      if (index) {
-        await index.flush().catch(() => undefined);
-        this.indexSubscription?.dispose();
-        index.dispose();
-      }
-      return this.open();
-    });
+    void this.lifecycle?.reopen();
     this.changeEmitter.fire({ documents: [], entities: [], annotations: true, all: true });
   }
 
-  private async scan(index: EntityIndex, generation: number): Promise<ScanSummary | undefined> {
-    this.scanSignal.cancelled = true;
-    const signal = { cancelled: false };
-    this.scanSignal = signal;
-    this.setProgress({ done: 0, total: 0 });
-    try {
-      const summary = await index.scan((p: ScanProgress) => this.setProgress({ done: p.done, total: p.total }), signal);
-      this.log.info(
-        `indexed ${summary.documents} documents in ${summary.ms} ms (${summary.analysed} analysed, ${summary.fromCache} cached, ${summary.removed} removed)`,
-      );
-      for (const s of summary.skipped) this.log.warn(`not indexed: ${s.path}: ${s.reason}`);
-      for (const d of index.diagnostics()) {
-        const line = `${d.path ? `${d.path}: ` : ''}${d.message}`;
-        if (d.severity === 'error') this.warnOnce(`Dossier: ${line}`);
-        else this.log.info(line);
-      }
-      return summary;
-    } catch (err) {
-      this.log.error(`indexing failed: ${err instanceof Error ? err.message : String(err)}`);
-      return undefined;
-    } finally {
-      if (this.scanSignal === signal && generation === this.generation) this.setProgress(undefined);
+  private reportScan(index: EntityIndex, summary: ScanSummary): void {
+    this.log.info(
+      `indexed ${summary.documents} documents in ${summary.ms} ms (${summary.analysed} analysed, ${summary.fromCache} cached, ${summary.removed} removed)`,
+    );
+    for (const s of summary.skipped) this.log.warn(`not indexed: ${s.path}: ${s.reason}`);
+    for (const d of index.diagnostics()) {
+      const line = `${d.path ? `${d.path}: ` : ''}${d.message}`;
+      if (d.severity === 'error') this.warnOnce(`Dossier: ${line}`);
+      else this.log.info(line);
     }
   }
 
@@ -180,11 +159,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.scanSignal.cancelled = true;
-    this.generation++;
-    this.indexSubscription?.dispose();
-    const index = this.opened;
-    if (index) void index.flush().finally(() => index.dispose());
+    void this.lifecycle?.dispose();
     for (const s of this.subscriptions) s.dispose();
   }
 }

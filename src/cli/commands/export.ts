@@ -1,10 +1,11 @@
-// `dossier export --format csv|mentions|jsonld|geojson|timeline [DIR] [-o FILE]`.
+// `dossier export --format csv|mentions|jsonld|geojson|timeline|quotes [DIR] [-o FILE]`.
 import * as fs from 'node:fs';
 import { Option, type Command } from 'commander';
 import { entitiesCsv, mentionsCsv } from '../../core/index/export/csv';
 import { placesGeoJson } from '../../core/index/export/geojson';
 import { toWebAnnotations } from '../../core/index/export/jsonld';
 import { timelineCsv } from '../../core/index/export/timeline';
+import { quotesCsv } from '../../core/index/export/quotes';
 import type { EntityIndex } from '../../core/index/index';
 import { dbOption, openCommandIndex } from '../teamIndex';
 import { reportDiagnostics } from './index';
@@ -15,12 +16,13 @@ const FORMATS: Record<string, (index: EntityIndex) => string> = {
   jsonld: (index) => JSON.stringify(toWebAnnotations(index), null, 2) + '\n',
   geojson: (index) => JSON.stringify(placesGeoJson(index), null, 2) + '\n',
   timeline: timelineCsv,
+  quotes: quotesCsv,
 };
 
 export function registerExport(program: Command): void {
   program
     .command('export')
-    .description('Export the index of DIR: entities (csv), mentions (csv), Web Annotations (jsonld), places (geojson) or dated events (timeline csv).')
+    .description('Export the index of DIR: entities (csv), mentions (csv), Web Annotations (jsonld), places (geojson), dated events (timeline csv) or who said what (quotes csv).')
     .argument('[dir]', 'the indexed folder (default: the current one, or with --db the server\'s documents)')
     .addOption(dbOption())
     .addOption(new Option('-f, --format <format>', 'what to export').choices(Object.keys(FORMATS)).makeOptionMandatory())

@@ -5,10 +5,12 @@ import fs from 'node:fs';
 import { analyze } from '../../core/engine/index';
 import type { Analysis } from '../../core/model';
 import { parseIso } from '../../core/engine/dates/calendar';
+import { extractSource, pageAt, SourceError, sourceKindOf, type ExtractedSource } from '../../core/sources/index';
 
 interface ExtractOptions {
   date?: string;
   json?: boolean;
+  text?: boolean;
 }
 
 export function registerExtract(program: Command): void {
@@ -17,8 +19,9 @@ export function registerExtract(program: Command): void {
     .description('find people, organisations, places and dates in text files ("-" reads stdin)')
     .argument('[files...]', 'files to analyse, or - for standard input')
     .option('--date <YYYY-MM-DD>', 'document date used when the text names none')
-    .option('--json', 'one JSON line per input: the analysis plus "document"')
-    .action((files: string[], opts: ExtractOptions) => {
+    .option('--json', 'one JSON line per input: the analysis plus "document" (and "page" on PDF mentions)')
+    .option('--text', 'print the text Dossier reads (extracted from PDF, HTML and DOCX) instead of analysing it')
+    .action(async (files: string[], opts: ExtractOptions) => {
       if (opts.date !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(opts.date) || !parseIso(opts.date))) {
         process.stderr.write(`dossier extract: --date must be a real date as YYYY-MM-DD, got "${opts.date}"\n`);
         process.exit(2);
@@ -30,29 +33,42 @@ export function registerExtract(program: Command): void {
       let failed = false;
       for (const file of files) {
         let text: string;
+        let source: ExtractedSource | undefined;
         try {
-          text = fs.readFileSync(file === '-' ? 0 : file, 'utf8');
+          const kind = file === '-' ? undefined : sourceKindOf(file);
+          if (kind) source = await extractSource(kind, fs.readFileSync(file));
+          text = source ? source.text : fs.readFileSync(file === '-' ? 0 : file, 'utf8');
         } catch (err) {
           failed = true;
-          process.stderr.write(`dossier extract: cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`);
+          const why = err instanceof SourceError ? err.message : ((err as NodeJS.ErrnoException).code ?? (err as Error).message);
+          process.stderr.write(`dossier extract: cannot read ${file}: ${why}\n`);
+          continue;
+        }
+        if (opts.text) {
+          process.stdout.write(text.endsWith('\n') ? text : text + '\n');
           continue;
         }
         const languageId = /\.(md|markdown)$/i.test(file) ? 'markdown' : 'plaintext';
-        const analysis = analyze(text, { documentDate: opts.date, languageId });
-        process.stdout.write(opts.json ? JSON.stringify({ document: file, ...analysis }) + '\n' : table(file, analysis));
+        // The file's own metadata date anchors the text when --date does not.
+        const analysis = analyze(text, { documentDate: opts.date ?? source?.date, languageId });
+        const pages = source?.pages;
+        const mentions = pages ? analysis.mentions.map((m) => ({ ...m, page: pageAt(pages, m.start) })) : analysis.mentions;
+        const kind = source ? { kind: source.kind } : {};
+        process.stdout.write(opts.json ? JSON.stringify({ document: file, ...kind, ...analysis, mentions }) + '\n' : table(file, analysis, pages));
       }
       process.exitCode = failed ? 1 : 0;
     });
 }
 
-function table(file: string, a: Analysis): string {
+function table(file: string, a: Analysis, pages?: ExtractedSource['pages']): string {
   const names = new Map(a.entities.map((e) => [e.id, e]));
   const lines = [`${file}  (document date ${a.documentDate ?? 'unknown'}, from ${a.documentDateSource}; ${a.mentions.length} mentions, ${a.entities.length} entities)`];
   const width = Math.min(40, a.mentions.reduce((w, m) => Math.max(w, m.text.length), 4));
   for (const m of a.mentions) {
     const e = names.get(m.entity);
     const extra = e?.value ? `= ${e.value}` : e && e.canonical !== m.text ? `-> ${e.canonical}` : '';
-    lines.push(`  ${String(m.start).padStart(7)}  ${m.type.padEnd(6)}  ${m.text.slice(0, 40).padEnd(width)}  ${extra}`.trimEnd());
+    const page = pages ? `p. ${pageAt(pages, m.start) ?? '?'}`.padEnd(7) : '';
+    lines.push(`  ${String(m.start).padStart(7)}  ${page}${m.type.padEnd(6)}  ${m.text.slice(0, 40).padEnd(width)}  ${extra}`.trimEnd());
   }
   return lines.join('\n') + '\n\n';
 }

@@ -9,7 +9,7 @@ import { dbOption, openCommandIndex } from '../teamIndex';
 export function registerIndex(program: Command): void {
   program
     .command('index')
-    .description('Index every .txt and .md file under DIR (default: the current folder) into DIR/.dossier/.')
+    .description('Index every .txt, .md, .pdf, .html and .docx file under DIR (default: the current folder) into DIR/.dossier/.')
     .argument('[dir]', 'folder to index', '.')
     .option('--max-size <MB>', 'skip files larger than this many megabytes', parseMegabytes, 5)
     .option('--json', 'print the summary as JSON')
@@ -21,6 +21,8 @@ export function registerIndex(program: Command): void {
         await publish();
         process.stdout.write(opts.json ? JSON.stringify(summaryJson(index, summary), null, 2) + '\n' : summaryText(index, summary, dir));
         reportDiagnostics(index);
+        // As `extract`: an input that could not be read (damaged, encrypted, no text) exits 1.
+        if (summary.skipped.some((s) => s.reason.startsWith('could not be read'))) process.exitCode = 1;
       } finally {
         await close();
       }

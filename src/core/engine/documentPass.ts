@@ -11,8 +11,9 @@ import { applyMerges, isSuppressed, lexiconCandidates, relabel } from './lexicon
 import { detectDocumentDate } from './dates/documentDate';
 import { Anchor, anchorOf, resolveDate } from './dates/resolve';
 import { pad } from './dates/calendar';
+import { LoadedTagger, applyTagger } from './tagger/index';
 
-export function documentPass(raw: string, masked: MaskedText, paragraphs: Paragraph[], results: ParagraphResult[], opts: AnalyzeOptions, engineVersion: string): Analysis {
+export function documentPass(raw: string, masked: MaskedText, paragraphs: Paragraph[], results: ParagraphResult[], opts: AnalyzeOptions, engineVersion: string, tagger: LoadedTagger | null = null): Analysis {
   const lexicon = opts.lexicon ?? EMPTY_LEXICON;
   const text = masked.text;
   let cands: Placed[] = [];
@@ -47,7 +48,10 @@ export function documentPass(raw: string, masked: MaskedText, paragraphs: Paragr
   let placed = applyConsistency(text, splitPersonOfOrg(cands)) as Placed[];
   for (const c of placed) relabel(c, lexicon);
   placed = placed.filter((c) => !isSuppressed(c, lexicon));
-  const kept = removeOverlaps(placed, text.length);
+  // The tagger sees the rules' final answer; the user's lexicon then rules over both.
+  const tagged = applyTagger(text, removeOverlaps(placed, text.length), tagger);
+  for (const c of tagged) relabel(c, lexicon);
+  const kept = removeOverlaps(tagged.filter((c) => !isSuppressed(c, lexicon)), text.length);
   const { mentions, entities } = groupEntities(kept);
   const merged = applyMerges(mentions, entities, lexicon);
   return { documentDate: docDate.date, documentDateSource: docDate.source, entities: merged, mentions, engineVersion };

@@ -7,9 +7,12 @@ import { analyzeParagraph } from './paragraphPass';
 import { documentPass } from './documentPass';
 import type { ParagraphResult } from './types';
 import { analyzeBaseline as baseline } from './baseline';
+import { findQuotes } from './quotes/index';
+import { LoadedTagger, shippedTagger } from './tagger/index';
+import { MODEL_HASH } from './tagger/modelVersion';
 
 /** Bump whenever the output for some input changes: the index uses it as a cache key. */
-export const ENGINE_VERSION = '0.8.4';
+export const ENGINE_VERSION = `0.9.0+${MODEL_HASH}`;
 
 /** Beyond this many characters compromise's tagger is skipped (rules and gazetteer remain). */
 const TAGGER_LIMIT = 1_000_000;
@@ -24,7 +27,7 @@ export interface IncrementalAnalyzer {
 
 function emptyAnalysis(opts: AnalyzeOptions): Analysis {
   const date = opts.documentDate && /^\d{4}-\d{2}-\d{2}$/.test(opts.documentDate) ? opts.documentDate : null;
-  return { documentDate: date, documentDateSource: date ? 'caller' : 'none', entities: [], mentions: [], engineVersion: ENGINE_VERSION };
+  return { documentDate: date, documentDateSource: date ? 'caller' : 'none', entities: [], mentions: [], quotes: [], engineVersion: ENGINE_VERSION };
 }
 
 interface RunStats {
@@ -32,7 +35,7 @@ interface RunStats {
   reanalysed: number;
 }
 
-function run(text: string, opts: AnalyzeOptions, cache: Map<string, ParagraphResult> | null, stats?: RunStats): Analysis {
+function run(text: string, opts: AnalyzeOptions, cache: Map<string, ParagraphResult> | null, stats?: RunStats, tagger: LoadedTagger | null = shippedTagger()): Analysis {
   if (stats) stats.paragraphs = stats.reanalysed = 0;
   if (typeof text !== 'string' || !text) return emptyAnalysis(opts);
   try {
@@ -56,7 +59,10 @@ function run(text: string, opts: AnalyzeOptions, cache: Map<string, ParagraphRes
       cache.clear();
       for (const [k, v] of next) cache.set(k, v);
     }
-    return documentPass(text, masked, paragraphs, results, opts, ENGINE_VERSION);
+    const analysis = documentPass(text, masked, paragraphs, results, opts, ENGINE_VERSION, useTagger ? tagger : null);
+    // Quotes are attributed over the final mentions; their mark pairing is cached per paragraph.
+    analysis.quotes = findQuotes(text, masked.text, paragraphs, analysis.mentions);
+    return analysis;
   } catch {
     return emptyAnalysis(opts);
   }
@@ -80,6 +86,16 @@ export function createIncrementalAnalyzer(): IncrementalAnalyzer {
       cache = null;
     },
   };
+}
+
+/** The rules alone (no trained tagger): the eval's comparison and the tagger's training evidence. */
+export function analyzeRules(text: string, opts: AnalyzeOptions = {}): Analysis {
+  return run(text, opts, null, undefined, null);
+}
+
+/** The engine with a given tagger (training, the corrections loop). */
+export function analyzeWith(tagger: LoadedTagger | null, text: string, opts: AnalyzeOptions = {}): Analysis {
+  return run(text, opts, null, undefined, tagger);
 }
 
 /** Raw compromise (people, places, organisations, dates) as the eval's comparison. */

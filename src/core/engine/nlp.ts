@@ -88,3 +88,11 @@ export function isFunctionWord(word: string): boolean {
   if (!tag) return false;
   return (Array.isArray(tag) ? tag : [tag]).some((t) => FUNCTION_WORD_TAGS.has(t));
 }
+
+/** compromise's lexicon tags for a word (its context-free knowledge): tagger features. */
+export function lexiconTags(word: string): string[] {
+  const model = getNlp().model() as unknown as { one: { lexicon: Record<string, string | string[]> } };
+  const tag = model.one.lexicon[word.toLowerCase()];
+  if (!tag) return [];
+  return Array.isArray(tag) ? tag : [tag];
+}

@@ -1,17 +1,8 @@
 // Internal shapes passed between the paragraph pass and the document pass of the engine.
 import type { EntityType, MentionSource } from '../model';
+import type { DateExpr } from './dates/expr';
 
-/** A date expression as written, resolved to a TIMEX3 value only in the document pass. */
-export type DateExpr =
-  | { kind: 'absolute'; year?: number; month?: number; day?: number; yearFromContext?: boolean; future?: boolean; yearOffset?: number }
-  | { kind: 'weekday'; dow: number; modifier: 'last' | 'next' | 'this' | 'none' }
-  | { kind: 'relDay'; offset: number }
-  | { kind: 'relUnit'; unit: 'week' | 'month' | 'year'; offset: number }
-  | { kind: 'duration'; value: string }
-  | { kind: 'decade'; value: string }
-  | { kind: 'later'; unit: 'day' | 'week' | 'month' | 'year'; n: number | null }
-  | { kind: 'quarter'; q: number; year?: number; yearOffset?: number }
-  | { kind: 'time'; hour: number; minute: number; utc: boolean; day: DateExpr | null };
+export type { DateExpr } from './dates/expr';
 
 export interface Candidate {
   /** Offsets relative to the paragraph (cacheable by paragraph text). */

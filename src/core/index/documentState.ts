@@ -20,6 +20,8 @@ export interface DocumentState {
   analysis: Analysis;
   mentions: MentionWithProvenance[];
   lines?: LineMap;
+  /** Set when the analysis failed (key is then ''). */
+  error?: string;
 }
 
 export type AnalysisOrigin = 'unchanged' | 'cache' | 'engine' | 'given' | 'failed';
@@ -61,7 +63,7 @@ export async function analyseDocument(req: AnalyseRequest): Promise<{ state: Doc
     const error = err instanceof Error ? err.message : String(err);
     // No mentions, but the document stays in the index; the empty key makes the next update retry.
     const failed: Analysis = { documentDate: null, documentDateSource: 'none', entities: [], mentions: [], engineVersion: req.engineVersion };
-    return { state: { ...make(failed), key: '' }, origin: 'failed', error };
+    return { state: { ...make(failed), key: '', error }, origin: 'failed', error };
   }
 }
 

@@ -38,6 +38,8 @@ const newerSchema = (file: string, version: number) =>
 
 class WorkspaceEntityIndex implements EntityIndex {
   private readonly docs = new Map<string, DocumentState>();
+  private clock = 0;
+  private readonly changedAt = new Map<string, number>();
   private readonly anchors = new Map<string, AnchorResult>();
   private readonly emitter = new Emitter<IndexChangeEvent>();
   private readonly store: IndexStore;
@@ -92,14 +94,18 @@ class WorkspaceEntityIndex implements EntityIndex {
   // ---- documents ----
 
   scan(onProgress?: (p: ScanProgress) => void, signal?: { cancelled: boolean }): Promise<ScanSummary> {
+    // A document the editor changed, renamed or removed after the scan began is newer than
+    // what the scan read: the scan neither overwrites nor removes it.
+    const since = ++this.clock;
+    const newer = (path: string) => (this.changedAt.get(path) ?? 0) > since;
     return scanWorkspace({
       port: this.port,
       include: this.options.include ?? DEFAULT_INCLUDE,
       exclude: this.options.exclude ?? DEFAULT_EXCLUDE,
       maxFileSizeMB: this.options.maxFileSizeMB ?? 5,
       known: () => [...this.docs.keys()],
-      analyse: (path, text) => this.analyse(path, text),
-      remove: (path) => this.docs.delete(path),
+      analyse: (path, text) => (newer(path) ? Promise.resolve('unchanged' as const) : this.analyse(path, text, undefined, since)),
+      remove: (path) => !newer(path) && this.docs.delete(path),
       report: (d) => this.report(d),
       onProgress,
       signal,
@@ -116,20 +122,32 @@ class WorkspaceEntityIndex implements EntityIndex {
   }
 
   async updateDocument(path: string, text: string, analysis?: Analysis): Promise<DocumentRecord> {
-    await this.analyse(path, text, analysis);
-    const doc = this.docs.get(path) as DocumentState;
+    // A later edit, rename or removal of the same path wins over this one (events can overlap).
+    const since = this.touch(path);
+    await this.analyse(path, text, analysis, since);
+    const doc = this.docs.get(path);
+    if (!doc) return { path, hash: '', analysis: { documentDate: null, documentDateSource: 'none', entities: [], mentions: [], engineVersion: this.options.engineVersion }, mentions: [] };
     this.afterDocumentChange([path], this.refreshAliases() ? [...this.docs.values()] : [doc]);
     return this.record(doc);
   }
 
   async removeDocument(path: string): Promise<void> {
+    this.touch(path);
     if (!this.docs.delete(path)) return;
     this.afterDocumentChange([path], this.refreshAliases() ? [...this.docs.values()] : []);
   }
 
   async renameDocument(from: string, to: string): Promise<void> {
+    if (from === to) return;
+    this.touch(from);
+    this.touch(to);
     const doc = this.docs.get(from);
-    if (!doc || from === to) return;
+    if (!doc) {
+      // Not indexed yet (a scan has not reached it): index the new name from the file.
+      const text = await this.port.readFile(to).catch(() => undefined);
+      if (text !== undefined && !text.includes('\u0000')) await this.updateDocument(to, text);
+      return;
+    }
     this.docs.delete(from);
     this.docs.set(to, { ...doc, path: to });
     // Annotations follow the file; they are rewritten, never left pointing at a missing path.
@@ -145,6 +163,9 @@ class WorkspaceEntityIndex implements EntityIndex {
   getDocument(path: string): DocumentRecord | undefined {
     const doc = this.docs.get(path);
     return doc && this.record(doc);
+  }
+  analysisFailures(): { path: string; error: string }[] {
+    return [...this.docs.values()].filter((d) => d.error !== undefined).map((d) => ({ path: d.path, error: d.error ?? '' }));
   }
   getText(path: string): string | undefined {
     return this.docs.get(path)?.text;
@@ -252,11 +273,19 @@ class WorkspaceEntityIndex implements EntityIndex {
 
   // ---- internals ----
 
-  private async analyse(path: string, text: string, given?: Analysis): Promise<AnalysisOrigin> {
+  /** Marks `path` as changed now (see scan). */
+  private touch(path: string): number {
+    this.changedAt.set(path, ++this.clock);
+    return this.clock;
+  }
+
+  /** With `since`, a result is dropped when the document changed after that tick (a newer one won). */
+  private async analyse(path: string, text: string, given?: Analysis, since?: number): Promise<AnalysisOrigin> {
     const { state, origin, error } = await analyseDocument({
       path, text, given, previous: this.docs.get(path), lexicon: this.lex, engineVersion: this.options.engineVersion,
       analyze: this.options.analyze, cache: this.cache, documentDate: this.options.documentDate?.(path),
     });
+    if (since !== undefined && (this.changedAt.get(path) ?? 0) > since) return 'unchanged';
     if (error) this.report({ severity: 'error', code: 'analysis-failed', path, message: `Analysis of ${path} failed: ${error}` });
     this.docs.set(path, state);
     return origin;
@@ -375,7 +404,7 @@ class WorkspaceEntityIndex implements EntityIndex {
   }
 
   private record(doc: DocumentState): DocumentRecord {
-    return { path: doc.path, hash: doc.hash, analysis: doc.analysis, mentions: doc.mentions };
+    return { path: doc.path, hash: doc.hash, analysis: doc.analysis, mentions: doc.mentions, ...(doc.error ? { analysisError: doc.error } : {}) };
   }
 
   private fire(e: IndexChangeEvent): void {

@@ -46,6 +46,8 @@ export interface DocumentRecord {
   analysis: Analysis;
   /** Sorted by start, never overlapping; rejected mentions are kept with provenance 'rejected'. */
   mentions: MentionWithProvenance[];
+  /** Why the last analysis failed; the document is kept with no mentions until a retry succeeds. */
+  analysisError?: string;
 }
 
 export interface EntityNote {
@@ -216,6 +218,8 @@ export interface EntityIndex extends Disposable {
   /** Analyses `text` unless `analysis` is given (computed with lexiconFor(path, text)). */
   updateDocument(path: string, text: string, analysis?: Analysis): Promise<DocumentRecord>;
   removeDocument(path: string): Promise<void>;
+  /** Documents whose last analysis failed (kept with no mentions); updateDocument with the same text retries. */
+  analysisFailures(): { path: string; error: string }[];
   renameDocument(from: string, to: string): Promise<void>;
   documents(): string[];
   getDocument(path: string): DocumentRecord | undefined;

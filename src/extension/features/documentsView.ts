@@ -8,15 +8,25 @@ import { TYPE_LABEL, TYPE_SLUG } from './decorations';
 import { exposeTreeForTests } from './treeSnapshot';
 
 type DocumentsNode =
-  | { kind: 'document'; path: string; uri: string; counts: Record<EntityType, number>; entities: number }
+  | { kind: 'document'; path: string; uri: string; counts: Record<EntityType, number>; entities: number; failure?: Failure }
   | { kind: 'typeCount'; path: string; uri: string; type: EntityType; count: number; start: number; end: number };
+
+/** A failed analysis waiting for its next retry. */
+interface Failure {
+  error: string;
+  attempts: number;
+  dueAt: number;
+}
 
 class DocumentsProvider implements vscode.TreeDataProvider<DocumentsNode> {
   private readonly emitter = new vscode.EventEmitter<undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
   index: EntityIndex | undefined;
 
-  constructor(private readonly uriOf: (path: string) => vscode.Uri | undefined) {}
+  constructor(
+    private readonly uriOf: (path: string) => vscode.Uri | undefined,
+    private readonly retries: () => { path: string; error: string; attempts: number; dueAt: number }[],
+  ) {}
 
   refresh(index: EntityIndex | undefined): void {
     this.index = index;
@@ -31,6 +41,13 @@ class DocumentsProvider implements vscode.TreeDataProvider<DocumentsNode> {
       item.description = `${node.entities} entities${node.path.includes('/') ? ` · ${node.path.slice(0, node.path.lastIndexOf('/'))}` : ''}`;
       item.tooltip = `${node.path}\n${parts.join(', ') || 'no entities'}`;
       item.iconPath = vscode.ThemeIcon.File;
+      if (node.failure) {
+        // Shown until a retry succeeds, so a document is never silently without mentions.
+        const seconds = Math.max(0, Math.round((node.failure.dueAt - Date.now()) / 1000));
+        item.description = `analysis failed · retry ${node.failure.attempts + 1} in ${seconds} s`;
+        item.tooltip = `${node.path}\nAnalysis failed: ${node.failure.error}\nDossier retries with back-off until it succeeds.`;
+        item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+      }
       item.contextValue = 'document';
       item.id = `doc:${node.path}`;
       item.command = { command: 'dossier.openMention', title: 'Open', arguments: [node.uri, 0, 0] };
@@ -49,6 +66,7 @@ class DocumentsProvider implements vscode.TreeDataProvider<DocumentsNode> {
     const index = this.index;
     if (!index) return [];
     if (!node) {
+      const failures = new Map(this.retries().map((r) => [r.path, r]));
       return index.documents().flatMap((path) => {
         const uri = this.uriOf(path);
         const record = index.getDocument(path);
@@ -60,7 +78,8 @@ class DocumentsProvider implements vscode.TreeDataProvider<DocumentsNode> {
           seen.add(m.entity);
           counts[m.type]++;
         }
-        return [{ kind: 'document' as const, path, uri: uri.toString(), counts, entities: seen.size }];
+        const failure = failures.get(path) ?? (record.analysisError !== undefined ? { error: record.analysisError, attempts: 0, dueAt: Date.now() } : undefined);
+        return [{ kind: 'document' as const, path, uri: uri.toString(), counts, entities: seen.size, ...(failure ? { failure } : {}) }];
       });
     }
     if (node.kind !== 'document') return [];
@@ -77,7 +96,10 @@ class DocumentsProvider implements vscode.TreeDataProvider<DocumentsNode> {
 }
 
 export function registerDocumentsView(services: DossierServices): vscode.Disposable {
-  const provider = new DocumentsProvider((path) => services.workspaceIndex.uriOf(path));
+  const provider = new DocumentsProvider(
+    (path) => services.workspaceIndex.uriOf(path),
+    () => services.workspaceIndex.pendingRetries(),
+  );
   const view = vscode.window.createTreeView('dossier.documents', { treeDataProvider: provider });
   let timer: NodeJS.Timeout | undefined;
   const refresh = async (): Promise<void> => {

@@ -5,6 +5,7 @@ import type { Entity } from '../../core/model';
 import { spanAt, toRange } from '../convert';
 import type { DossierServices } from '../services';
 import { buildHoverCard, type HoverCardInput } from './hoverCard';
+import { quoteSummary } from './quotesHover';
 
 /** Other documents listed on the card. */
 const OTHER_DOCUMENTS = 3;
@@ -76,6 +77,7 @@ export function registerHover(services: DossierServices): vscode.Disposable {
         notes: record?.notes ?? [],
         sections: config.current.hoverSections,
         trusted: trust.trusted,
+        quotes: mention.type === 'PERSON' || mention.type === 'ORG' ? quoteSummary(index, ids, current.analysis) : undefined,
       });
       return new vscode.Hover(card, toRange(document, mention));
     },

@@ -31,6 +31,8 @@ export interface HoverCardInput {
   notes: EntityNote[];
   sections: readonly HoverSection[];
   trusted: boolean;
+  /** People and organisations: how often they are quoted, and the first quote. */
+  quotes?: { count: number; first: string };
 }
 
 function commandLink(label: string, command: (typeof HOVER_COMMANDS)[number], args: unknown, tooltip: string): string {
@@ -44,6 +46,7 @@ export function buildHoverCard(input: HoverCardInput): vscode.MarkdownString {
   md.isTrusted = trusted ? { enabledCommands: [...HOVER_COMMANDS] } : false;
   const lines: string[] = [];
   lines.push(`**${escapeMarkdown(entity.canonical)}** · ${TYPE_LABEL[input.type]}`);
+  if (input.quotes?.count) lines.push(`Quotes: ${input.quotes.count} · “${escapeMarkdown(input.quotes.first, 160)}”`);
 
   for (const section of sections) {
     switch (section) {

@@ -44,6 +44,9 @@ export function validDay(y: number, m: number, d: number): boolean {
   return m >= 1 && m <= 12 && d >= 1 && parseIso(`${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`) !== null;
 }
 
+const SEASON_NAMES: Record<string, string> = { SP: 'spring', SU: 'summer', FA: 'autumn', WI: 'winter' };
+const PART_NAMES: Record<string, string> = { MO: 'morning', AF: 'afternoon', EV: 'evening', NI: 'night' };
+
 /** Explicit calendar rendering used as the canonical name of DATE entities. */
 export function renderValue(value: string): string | null {
   let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
@@ -55,7 +58,15 @@ export function renderValue(value: string): string | null {
   if (m) return `week ${+m[2]} of ${m[1]}`;
   m = /^(\d{3})X$/.exec(value);
   if (m) return `the ${m[1]}0s`;
-  m = /^(\d{4})-Q(\d)$/.exec(value);
-  if (m) return `Q${m[2]} ${m[1]}`;
+  m = /^(\d{4})-([QH])(\d)$/.exec(value);
+  if (m) return `${m[2]}${m[3]} ${m[1]}`;
+  m = /^(\d{4})-(SP|SU|FA|WI)$/.exec(value);
+  if (m) return `${SEASON_NAMES[m[2]]} ${m[1]}`;
+  m = /^FY(\d{4})$/.exec(value);
+  if (m) return `fiscal ${m[1]}`;
+  m = /^(\d{4})-W(\d{2})-WE$/.exec(value);
+  if (m) return `weekend of week ${+m[2]} of ${m[1]}`;
+  m = /^(\d{4}-\d{2}-\d{2})T(MO|AF|EV|NI)$/.exec(value);
+  if (m) return `${renderValue(m[1])} (${PART_NAMES[m[2]]})`;
   return null;
 }

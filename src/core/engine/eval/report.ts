@@ -69,3 +69,19 @@ export function formatErrors(r: SystemReport): string {
     })
     .join('\n');
 }
+
+/** Strict and overlap F1 per type for several systems, one column pair each, with their times. */
+export function formatSideBySide(systems: { name: string; report: SystemReport }[]): string {
+  const cell = (s: string): string => s.padStart(16);
+  const lines = ['strict / overlap F1' + systems.map((s) => cell(s.name)).join('')];
+  for (const t of [...ENTITY_TYPES, 'micro'] as (EntityType | 'micro')[]) {
+    const cells = systems.map(({ report: r }) => {
+      const s = t === 'micro' ? micro(r.score.strict) : prf(r.score.strict[t]);
+      const o = t === 'micro' ? micro(r.score.overlap) : prf(r.score.overlap[t]);
+      return cell(`${f(s.f1)} / ${f(o.f1)}`);
+    });
+    lines.push(t.padEnd(19) + cells.join(''));
+  }
+  lines.push('time (ms)'.padEnd(19) + systems.map((s) => cell(String(s.report.millis))).join(''));
+  return lines.join('\n');
+}

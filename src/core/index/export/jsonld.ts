@@ -4,6 +4,7 @@
 import { ENTITY_TYPES, type EntityType } from '../../model';
 import { isAnnotation } from '../store';
 import type { Annotation, AnnotationTarget, EntityIndex } from '../types';
+import { quoteAnnotations } from './quotesJsonld';
 
 const CONTEXT = ['http://www.w3.org/ns/anno.jsonld', { dossier: 'urn:dossier:vocab#' }];
 
@@ -44,6 +45,7 @@ export function toWebAnnotations(index: EntityIndex): object {
       });
     }
   }
+  items.push(...(quoteAnnotations(index) as WebAnnotation[]));
   for (const a of index.annotations()) {
     const { id, created, author, target, ...rest } = a;
     items.push({

@@ -1,0 +1,80 @@
+// The trained tagger: feature extraction, BILOU decoding, the gate, the model file's round trip
+// and deterministic training.
+import * as assert from 'node:assert/strict';
+import { tokenize } from '../../../src/core/engine/tokens';
+import { documentFeatures, taggerDoc } from '../../../src/core/engine/tagger/features';
+import { LABELS, allowed, decodeSpans, encodeSpans, labelOf } from '../../../src/core/engine/tagger/labels';
+import { Perceptron, decode, hashFeatures } from '../../../src/core/engine/tagger/perceptron';
+import { loadModel, modelHash, saveModel, ModelHeader } from '../../../src/core/engine/tagger/modelFile';
+import { examplesOf, train, TrainDoc } from '../../../src/core/engine/tagger/train';
+import { prepare, tag } from '../../../src/core/engine/tagger/prepare';
+import { analyze, analyzeRules, ENGINE_VERSION } from '../../../src/core/engine/index';
+import { MODEL_HASH } from '../../../src/core/engine/tagger/modelVersion';
+
+const TINY: TrainDoc[] = [
+  { text: 'Maria Lindqvist met officials in Vienna.', gold: [{ start: 0, end: 15, type: 'PERSON' }, { start: 33, end: 39, type: 'PLACE' }], rules: [], weight: 1 },
+  { text: 'Acme Corp hired Jon Berg in Oslo.', gold: [{ start: 0, end: 9, type: 'ORG' }, { start: 16, end: 24, type: 'PERSON' }, { start: 28, end: 32, type: 'PLACE' }], rules: [], weight: 1 },
+];
+const header: ModelHeader = { format: 'dossier-tagger/1', features: 'test', datasets: [], trained: '2026-01-01', seed: 1, epochs: 3, gates: { add: 0, retype: 0, recut: 0 } };
+
+describe('engine: trained tagger', () => {
+  it('features carry the word, its shape, window, gazetteer and the rules\u2019 label', () => {
+    const text = 'Officials in Vienna met Maria Lindqvist.';
+    const tokens = tokenize(text);
+    const feats = documentFeatures(taggerDoc(text, tokens, [{ start: 24, end: 39, type: 'PERSON', source: 'rule' }]));
+    const vienna = feats[2];
+    assert.ok(vienna.includes('w=Vienna') && vienna.includes('sh=Xx') && vienna.includes('w-1=in'));
+    assert.ok(vienna.some((f) => f.startsWith('gaz=U')), 'Vienna is a gazetteer place');
+    assert.ok(feats[4].includes('r=B-PERSON') && feats[5].includes('r=L-PERSON'));
+    assert.ok(feats[5].includes('doc=surname'), 'the last word of a full PERSON name is a surname');
+  });
+
+  it('BILOU labels round-trip to spans and forbid broken sequences', () => {
+    const labels = encodeSpans(5, [{ first: 0, last: 2, type: 'PERSON' }, { first: 3, last: 4, type: 'PLACE' }]);
+    assert.deepEqual([...labels].map((l) => LABELS[l]), ['B-PERSON', 'L-PERSON', 'O', 'U-PLACE', 'O']);
+    assert.deepEqual(decodeSpans(labels), [{ first: 0, last: 2, type: 'PERSON' }, { first: 3, last: 4, type: 'PLACE' }]);
+    assert.equal(allowed(labelOf('B', 'PERSON'), labelOf('L', 'ORG')), false);
+    assert.equal(allowed(labelOf('B', 'PERSON'), 0), false);
+    assert.equal(allowed(-1, labelOf('I', 'ORG')), false);
+  });
+
+  it('decoding never produces an ill-formed sequence, even from random weights', () => {
+    const w = new Float32Array(1 << 12).map((_, i) => Math.sin(i * 12.9898) * 10);
+    const p = prepare('Maria Lindqvist met officials of Acme Corp in Vienna and Oslo.', []);
+    const d = decode(new Perceptron(w), p.feats, p.words);
+    for (let i = 0; i < d.labels.length; i++) assert.ok(allowed(i ? d.labels[i - 1] : -1, d.labels[i]), `label ${i}`);
+  });
+
+  it('training on a tiny corpus twice gives identical weights, and it learns the corpus', () => {
+    const a = train(TINY.flatMap(examplesOf), 4, 7);
+    const b = train(TINY.flatMap(examplesOf), 4, 7);
+    assert.deepEqual(Buffer.from(a.weights.buffer), Buffer.from(b.weights.buffer));
+    const spans = tag(a, prepare(TINY[1].text, [])).spans.map((s) => `${TINY[1].text.slice(s.start, s.end)}/${s.type}`);
+    assert.deepEqual(spans, ['Acme Corp/ORG', 'Jon Berg/PERSON', 'Oslo/PLACE']);
+  });
+
+  it('the model file round-trips: same predictions after save and load', () => {
+    const model = train(TINY.flatMap(examplesOf), 3, 1);
+    const file = JSON.parse(JSON.stringify(saveModel(model, header)));
+    const loaded = loadModel(file);
+    const p = prepare('Jon Berg visited Vienna.', []);
+    assert.deepEqual([...tag(loaded, p).labels], [...tag(model, p).labels]);
+    assert.equal(modelHash(file), modelHash(saveModel(loaded, header)));
+    assert.throws(() => loadModel({ ...file, weights: 'AAAA' }), /expected/);
+  });
+
+  it('the shipped model is the one ENGINE_VERSION names, and the engine still reads plain news', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    assert.equal(modelHash(require('../../../src/core/data/tagger.model.json')), MODEL_HASH);
+    assert.ok(ENGINE_VERSION.endsWith(`+${MODEL_HASH}`));
+    const text = 'Angela Merkel met Emmanuel Macron in Berlin on Monday.';
+    const names = (a: ReturnType<typeof analyze>): string[] => a.mentions.map((m) => `${m.text}/${m.type}`);
+    assert.deepEqual(names(analyze(text)), names(analyzeRules(text)));
+    assert.ok(names(analyze(text)).includes('Angela Merkel/PERSON'));
+  });
+
+  it('hashing is stable across runs (the model file depends on it)', () => {
+    assert.deepEqual([...hashFeatures(['w=Vienna', 'b'])], [...hashFeatures(['w=Vienna', 'b'])]);
+    assert.notEqual(hashFeatures(['w=Vienna'])[0], hashFeatures(['w=vienna'])[0]);
+  });
+});
