@@ -1,7 +1,7 @@
 // `npm test`: every kind of test, in a real VS Code where it matters.
 //   (a) Debian packages the runner needs (installed when root, else a message saying what to install)
 //   (b) unit tests (mocha over out/test/unit)          --unit
-//   (c) build + VSIX (fails at 3 MB or more)
+//   (c) build + VSIX (fails at 5 MB or more: the tagger model and pdf.js are bundled into the worker and the CLI)
 //   (d) code-server 4.100.3 into .vscode-test-cs/
 //   (e) the in-host suite inside code-server           --host
 //   (f) the UI flows in chromium against the VSIX      --ui
@@ -21,7 +21,7 @@ import { startCluster } from './pg/cluster.mjs';
 const APT_PACKAGES = ['chromium', 'libkrb5-dev', 'ripgrep', 'build-essential', 'python3', 'pkg-config',
   'fonts-dejavu-core', 'curl', 'ca-certificates'];
 const VSIX = path.join(root, 'dossier.vsix');
-const VSIX_LIMIT = 3 * 1024 * 1024;
+const VSIX_LIMIT = 5 * 1024 * 1024;
 // Per-command limit (unit tests, build, package): generous, but a hang never blocks CI.
 const STAGE_TIMEOUT_MS = Number(process.env.DOSSIER_STAGE_TIMEOUT_MS || 10 * 60_000);
 const testedVsix = path.join(root, '.runs', `dossier-${process.pid}.vsix`);
@@ -162,7 +162,7 @@ async function buildAndPackage({ pack }) {
   if (!pack) return { note: 'dist/' };
   const size = fs.statSync(VSIX).size;
   const mb = (size / 1024 / 1024).toFixed(2);
-  if (size >= VSIX_LIMIT) throw new Error(`dossier.vsix is ${mb} MB: must stay under 3 MB (check .vscodeignore)`);
+  if (size >= VSIX_LIMIT) throw new Error(`dossier.vsix is ${mb} MB: must stay under 5 MB (check .vscodeignore)`);
   // The UI flows install a private copy: another `npm run package` in the same checkout may
   // replace dossier.vsix meanwhile.
   fs.mkdirSync(path.dirname(testedVsix), { recursive: true });
