@@ -57,7 +57,7 @@ export interface Entity {
   geo?: GeoInfo;
 }
 
-export type DocumentDateSource = 'frontmatter' | 'dateline' | 'published' | 'frequent' | 'caller' | 'none';
+export type DocumentDateSource = 'metadata' | 'frontmatter' | 'dateline' | 'published' | 'frequent' | 'caller' | 'none';
 
 export interface Analysis {
   /** YYYY-MM-DD or null when nothing anchors the text. */
@@ -111,6 +111,11 @@ export interface Lexicon {
 export interface AnalyzeOptions {
   /** YYYY-MM-DD supplied by the caller (e.g. file mtime); used when the text names no date. */
   documentDate?: string;
+  /**
+   * YYYY-MM-DD the source itself records (PDF CreationDate/XMP, HTML published time, DOCX
+   * dcterms:created, a corpus's document creation time): it wins over every rule in the text.
+   */
+  metadataDate?: string;
   languageId?: string;
   lexicon?: Lexicon;
 }

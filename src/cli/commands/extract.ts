@@ -50,7 +50,7 @@ export function registerExtract(program: Command): void {
         }
         const languageId = /\.(md|markdown)$/i.test(file) ? 'markdown' : 'plaintext';
         // The file's own metadata date anchors the text when --date does not.
-        const analysis = analyze(text, { documentDate: opts.date ?? source?.date, languageId });
+        const analysis = analyze(text, { documentDate: opts.date, metadataDate: source?.date, languageId });
         const pages = source?.pages;
         const mentions = pages ? analysis.mentions.map((m) => ({ ...m, page: pageAt(pages, m.start) })) : analysis.mentions;
         const kind = source ? { kind: source.kind } : {};

@@ -12,7 +12,7 @@ interface Match {
 export function analyzeBaseline(text: string, opts: AnalyzeOptions = {}, engineVersion = 'baseline'): Analysis {
   const mentions: Mention[] = [];
   const values = new Map<string, string>();
-  const documentDate = opts.documentDate ?? null;
+  const documentDate = opts.metadataDate ?? opts.documentDate ?? null;
   try {
     const nlp = getNlp();
     const doc = nlp(text);

@@ -36,7 +36,7 @@ export function documentPass(raw: string, masked: MaskedText, paragraphs: Paragr
     const e = c.date;
     if (e?.kind === 'absolute' && e.year && e.month && e.day) fullDates.push(`${pad(e.year, 4)}-${pad(e.month, 2)}-${pad(e.day, 2)}`);
   }
-  const docDate = detectDocumentDate(text, masked.frontMatter, fullDates, opts.documentDate);
+  const docDate = detectDocumentDate(text, masked.frontMatter, fullDates, opts.documentDate, opts.metadataDate);
   cands.sort((a, b) => a.start - b.start);
   let anchor: Anchor | null = null;
   for (const c of cands) {

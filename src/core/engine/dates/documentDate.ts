@@ -1,4 +1,4 @@
-// Decides the document's own date: front matter, then a dateline or "Published" line near the
+// Decides the document's own date: the source's metadata, front matter, then a dateline or "Published" line near the
 // top, then the most frequent full explicit date, then the caller's value.
 import type { DocumentDateSource } from '../../model';
 import { findDates } from './grammar';
@@ -22,7 +22,8 @@ function fullDateIn(s: string): string | null {
   return null;
 }
 
-export function detectDocumentDate(masked: string, frontMatter: string | null, fullDates: string[], callerDate?: string): DocumentDate {
+export function detectDocumentDate(masked: string, frontMatter: string | null, fullDates: string[], callerDate?: string, metadataDate?: string): DocumentDate {
+  if (metadataDate && parseIso(metadataDate)) return { date: metadataDate, source: 'metadata' };
   if (frontMatter) {
     const m = /^date\s*:\s*["']?([^"'\n]+)/im.exec(frontMatter);
     const date = m ? fullDateIn(m[1]) : null;

@@ -21,7 +21,8 @@ export function evaluate(docs: GoldDocument[], analyzer: Analyzer): SystemReport
   const errors: SystemReport['errors'] = [];
   const t0 = Date.now();
   for (const d of docs) {
-    const sys = analyzer(d.text, { documentDate: d.documentDate ?? undefined });
+    // The gold's document date is the document's creation time, as a corpus records it: metadata.
+    const sys = analyzer(d.text, { metadataDate: d.documentDate ?? undefined });
     for (const error of scoreDocument(d, sys, score)) errors.push({ document: d.name, text: d.text, error });
   }
   return { score, errors, millis: Date.now() - t0 };

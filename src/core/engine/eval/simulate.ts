@@ -40,7 +40,7 @@ export function simulateCorrections(docs: GoldDocument[]): Simulation {
   const before = strict(analyze);
   if (!base) return { corrected: 0, scored: second.length, before: { strict: before }, after: { strict: before } };
   const corrected: CorrectedDocument[] = first.map((d) => {
-    const opts = { documentDate: d.documentDate ?? undefined };
+    const opts = { metadataDate: d.documentDate ?? undefined };
     const names = d.mentions.filter((m) => isNameType(m.type));
     const found = analyze(d.text, opts).mentions.filter((m) => isNameType(m.type));
     // Every error is a correction: a gold name the engine missed or got wrong, or a false hit.
