@@ -27,6 +27,9 @@ import { createServices, type DossierServices } from './services';
 
 /** Ext-core features; ext-nav's (navigation, search, annotation…) are appended to this list. */
 const FEATURES: ((services: DossierServices) => vscode.Disposable)[] = [
+  // The quote background is created before the entity highlights: decoration styles created later
+  // win where they overlap, so a name inside a quote keeps its type's colour.
+  registerQuoteDecorations,
   registerDecorations,
   registerHover,
   registerEntitiesView,
@@ -50,7 +53,6 @@ const FEATURES: ((services: DossierServices) => vscode.Disposable)[] = [
   // quotes
   registerQuotesView,
   registerQuotesSearch,
-  registerQuoteDecorations,
   registerQuotesHover,
 ];
 

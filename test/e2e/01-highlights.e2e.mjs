@@ -14,7 +14,7 @@ export async function run({ page, shot, note }) {
   });
   const typed = spans.map((s) => ({ text: s.text, type: typeOfBackground(s.background) }));
   note(`${typed.length} highlights: ${typed.map((s) => `${s.text}/${s.type}`).join(', ')}`);
-  assert.deepEqual(typed.filter((s) => !s.type), [], 'every highlight is drawn in one of the four entity colours');
+  assert.deepEqual(typed.filter((s) => !s.type), [], 'every highlight is drawn in an entity colour or the quote colour');
   assert.deepEqual(typed.filter((s) => !s.text.trim()), [], 'every highlight covers text');
   // Unambiguous names of the article, as a reader would point them out.
   const has = (text, type) => typed.some((s) => s.text === text && s.type === type);

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { root } from '../../scripts/test-cs/install.mjs';
 
-const SLUG_TYPE = { person: 'PERSON', org: 'ORG', place: 'PLACE', date: 'DATE' };
+const SLUG_TYPE = { person: 'PERSON', org: 'ORG', place: 'PLACE', date: 'DATE', quote: 'QUOTE' };
 
 function parseHex(hex) {
   const h = hex.replace('#', '');
@@ -26,7 +26,7 @@ const backgrounds = (manifest.contributes?.colors ?? [])
   .filter((c) => c.m && SLUG_TYPE[c.m[1]] && typeof c.light === 'string' && c.light.startsWith('#'))
   .map((c) => ({ type: SLUG_TYPE[c.m[1]], rgba: parseHex(c.light) }));
 
-/** 'PERSON' | 'ORG' | 'PLACE' | 'DATE' | undefined for a computed backgroundColor. */
+/** 'PERSON' | 'ORG' | 'PLACE' | 'DATE' | 'QUOTE' (the quote background) | undefined for a computed backgroundColor. */
 export function typeOfBackground(css) {
   const got = parseCss(css);
   if (!got) return undefined;

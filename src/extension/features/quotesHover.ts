@@ -1,5 +1,5 @@
-// Hovering a quote shows its speaker's card (the entity hover card, without the mention
-// actions, which belong to names), headed by what kind of quote it is.
+// Hovering a quote (off its names and dates) shows its speaker's card (the entity hover card,
+// without the mention actions, which belong to names), headed by what kind of quote it is.
 import * as vscode from 'vscode';
 import { speakerQuotes } from '../../core/index/quotes';
 import type { EntityIndex } from '../../core/index/types';
@@ -27,6 +27,8 @@ export function registerQuotesHover(services: DossierServices): vscode.Disposabl
       const offset = document.offsetAt(position);
       const quote = current.analysis.quotes?.find((q) => q.start <= offset && offset < q.end);
       if (!quote) return undefined;
+      // On a name or date inside the quote, that mention's own card is what the reader asked for.
+      if (current.analysis.mentions.some((m) => m.provenance !== 'rejected' && m.start <= offset && offset < m.end)) return undefined;
       const range = toRange(document, quote);
       const kind = `*${quote.kind} quote*`;
       if (!quote.speaker) return new vscode.Hover(new vscode.MarkdownString(`${kind} · unattributed`), range);
