@@ -6,18 +6,10 @@ import type { EntityIndex } from '../../../src/core/index/types';
 import { IndexLifecycle } from '../../../src/extension/analysis/indexLifecycle';
 import type { Timers } from '../../../src/extension/analysis/retryScheduler';
 import { MemoryWorkspace, dictionaryAnalyzer, openTestIndex } from './fakes';
+import { seeded } from '../../../src/core/engine/tagger/train';
 
-/** mulberry32: a seeded generator, so a failing sequence can be replayed from its seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// A seeded generator (mulberry32), so a failing sequence can be replayed from its seed.
+const random = seeded;
 
 const SENTENCES = ['Marieke de Vries met FNV in Rotterdam on Monday.', 'Andrew Hall of Network Rail went to Leeds.', 'The DGSI questioned Bruno Dupont.', 'Nothing to see.'];
 
