@@ -97,3 +97,11 @@ console.log(`long document: ${long.length.toLocaleString('en-US')} chars, ${firs
 console.log(`  full analysis (incremental analyzer, empty cache): ${full.toFixed(0)} ms`);
 console.log(`  after a one-paragraph edit: ${incremental.toFixed(0)} ms (${incStats.reanalysed} of ${incStats.paragraphs} paragraphs re-analysed)`);
 console.log(`  same edit, analyze() from scratch: ${fullAgain.toFixed(0)} ms`);
+
+// Search latency over 50,000 generated entities (issue 9); needs `npm run compile-tests` for out/.
+try {
+  const { benchSearch } = await import('./bench/search.mjs');
+  for (const line of benchSearch()) console.log(JSON.stringify(line));
+} catch (err) {
+  console.log(JSON.stringify({ name: 'search-latency', error: String(err.message ?? err) }));
+}
