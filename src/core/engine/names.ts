@@ -5,7 +5,7 @@ import type { EntityType } from '../model';
 import type { Candidate } from './types';
 import { Token, tokenize } from './tokens';
 import { isCommonNoun, isCommonWord, isFunctionWord, isGivenName, tagTerms } from './nlp';
-import { isDemonym, lookupPlace } from './gazetteer';
+import { isDemonym, lookupPlace, PlaceEntry } from './gazetteer';
 import { afterLocative, coordinatedWithPlace, listedKind, LOCATIVE_CONFIDENCE, sourceCue } from './contextCues';
 import { ofKeepsName, PERSON_TAGS, splitAtOf } from './ofNames';
 import { CONNECTORS, INNER_TITLE_WORDS, KNOWN_ORGS, ORG_DESCRIPTORS, ORG_NOUNS_AFTER, PLACE_DESCRIPTORS, PORTFOLIOS, PLACE_FIRST, NEVER_ALONE, NEVER_NAMES, NON_ENTITY_HEADS, NOT_ENTITIES, ORG_HEADS_OF, ORG_START_WORDS, ORG_WORDS, PARTICLES, isOrgWord, PLACE_STARTS, PLACE_WORDS, SPEECH_VERBS, STATE_NOUNS, TITLES, VENUE_NOUNS } from './lexicons/names';
@@ -292,6 +292,9 @@ function classify(text: string, run: Run, tags: Map<number, Set<string>>): Typed
   }
   if (!single && isDemonym(toks[0].text) && STATE_NOUNS.has(last)) return null;
   const place = lookupPlace(s);
+  // "Obama said", "Campbell scored": a town small enough to share its name with a family, named
+  // alone where nothing says "place", is the person compromise's lexicon knows by that surname.
+  if (place && !run.titled && single && surnameTown(place, tags.get(toks[0].start)) && !placeCue(text, toks[0])) return { type: 'PERSON', source: 'rule', confidence: 0.6 };
   if (place && !run.titled) return { type: 'PLACE', source: 'gazetteer', confidence: 0.85 };
   if (run.titled && !ORG_WORDS.has(last)) return { type: 'PERSON', source: 'rule', confidence: 0.85 };
   // "engine maker Europrop", "the port city Antwerp": a descriptor says what the name is.
@@ -354,6 +357,24 @@ function classify(text: string, run: Run, tags: Map<number, Set<string>>): Typed
   // Unknown single capitalised word: the document pass decides (surname of someone? a place?).
   if (single && !toks[0].sentStart) return { type: 'PERSON', source: 'ner', confidence: 0.2 };
   return null;
+}
+
+const SURNAME_TAGS = ['LastName', 'Person', 'MaleName', 'FemaleName'];
+/** A town (not a country, region or large city) whose name compromise also knows as a person's. */
+function surnameTown(place: PlaceEntry, tags: Set<string> | undefined): boolean {
+  return place.geo.kind === 'city' && (place.geo.population ?? 0) < 150_000 && !!tags && SURNAME_TAGS.some((t) => tags.has(t)) && !tags.has('City') && !tags.has('Country') && !tags.has('Region');
+}
+
+/** "in Clinton", "Clinton, Maryland", "Everett, Washington", "Clinton and Bowie", "Clinton-based", "Clinton County": a place reading. */
+function placeCue(text: string, t: Token): boolean {
+  const before = text.slice(Math.max(0, t.start - 14), t.start);
+  const after = text.slice(t.end, t.end + 30);
+  if (/\b(?:in|at|near|from|to|outside|around|of|into|through|across|towards?)\s+$/i.test(before)) return true;
+  if (/^,\s+\p{Lu}[\p{L}.]+/u.test(after) && lookupPlace(/^,\s+(\p{Lu}[\p{L}.]+(?:\s\p{Lu}\p{L}+)?)/u.exec(after)?.[1] ?? '')) return true;
+  const placeBefore = /(\p{Lu}[\p{L}.]+),\s+$/u.exec(before)?.[1];
+  if (placeBefore && lookupPlace(placeBefore)) return true;
+  if (/^-(?:based|area)\b|^\s+(?:County|Township|city|town|area|district|residents?)\b/.test(after)) return true;
+  return afterLocative(text, t.start, t.end) || coordinatedWithPlace(text, t);
 }
 
 /** "said Jane Doe", "Jane Doe said", "Jane Doe, a spokesman". */

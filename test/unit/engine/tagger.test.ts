@@ -8,6 +8,8 @@ import { Perceptron, decode, hashFeatures } from '../../../src/core/engine/tagge
 import { loadModel, modelHash, saveModel, ModelHeader } from '../../../src/core/engine/tagger/modelFile';
 import { examplesOf, train, TrainDoc } from '../../../src/core/engine/tagger/train';
 import { prepare, tag } from '../../../src/core/engine/tagger/prepare';
+import { combine } from '../../../src/core/engine/tagger/combine';
+import { gatesOf } from '../../../src/core/engine/tagger/index';
 import { analyze, analyzeRules, ENGINE_VERSION } from '../../../src/core/engine/index';
 import { MODEL_HASH } from '../../../src/core/engine/tagger/modelVersion';
 
@@ -60,7 +62,29 @@ describe('engine: trained tagger', () => {
     const p = prepare('Jon Berg visited Vienna.', []);
     assert.deepEqual([...tag(loaded, p).labels], [...tag(model, p).labels]);
     assert.equal(modelHash(file), modelHash(saveModel(loaded, header)));
-    assert.throws(() => loadModel({ ...file, weights: 'AAAA' }), /expected/);
+    assert.equal(file.encoding, 'sparse');
+    assert.ok(file.weights.length < (2 << file.bits) / 4, 'most slots are zero: the sparse table is far smaller than the dense one');
+    // A truncated table is refused with a message, not read as a smaller model.
+    assert.throws(() => loadModel({ ...file, weights: file.weights.slice(0, 8) + '////' }), /damaged/);
+    assert.throws(() => loadModel({ ...file, bits: 40 }), /not a Dossier tagger model/);
+    // Format 1 (every slot as Int16) still loads.
+    const dense = new Int16Array(1 << file.bits);
+    dense[5] = -3;
+    const old = loadModel({ header, bits: file.bits, scale: 0.5, weights: Buffer.from(dense.buffer).toString('base64') });
+    assert.equal(old.weights[5], -1.5);
+    assert.throws(() => loadModel({ header, bits: file.bits, scale: 1, weights: 'AAAA' }), /expected/);
+  });
+
+  it('the gate trusts a weak rules guess less than a confident rules name', () => {
+    const text = 'They met Bright Harbour Partners today.';
+    const tokens = tokenize(text);
+    const span = { start: 9, end: 31, type: 'ORG' as const, margin: 5 };
+    const tagging = { spans: [span], margins: new Float32Array(tokens.length).fill(5), labels: new Uint8Array(tokens.length) };
+    const rulesName = (confidence: number) => [{ start: 9, end: 31, type: 'PERSON' as const, source: 'ner' as const, confidence, text: text.slice(9, 31) }];
+    const gates = { add: 100, retype: 100, recut: 100, weakRetype: 4, weakRecut: 4 };
+    assert.equal(combine(text, rulesName(0.55), tagging, tokens, gates)[0].type, 'ORG', 'a weak guess is retyped at the weak threshold');
+    assert.equal(combine(text, rulesName(0.85), tagging, tokens, gates)[0].type, 'PERSON', 'a confident rules name stands');
+    assert.equal(gatesOf({ add: 1, retype: 2, recut: 3 }).weakRecut, 3, 'a model without the weak tier uses the general thresholds');
   });
 
   it('the shipped model is the one ENGINE_VERSION names, and the engine still reads plain news', () => {

@@ -7,14 +7,21 @@
 import type { Placed } from '../grouping';
 import type { Token } from '../tokens';
 import type { Tagging, TaggedSpan } from './prepare';
+import { WEAK_RULE } from './features';
 
 export interface Gates {
   add: number;
   retype: number;
   recut: number;
+  /** The same two changes for a weak rules name (confidence below WEAK_RULE: a guess, such as an unknown capitalised run). */
+  weakRetype: number;
+  weakRecut: number;
 }
 
-export const RULES_ONLY: Gates = { add: Infinity, retype: Infinity, recut: Infinity };
+export const GATE_KEYS: (keyof Gates)[] = ['add', 'retype', 'recut', 'weakRetype', 'weakRecut'];
+export const RULES_ONLY: Gates = { add: Infinity, retype: Infinity, recut: Infinity, weakRetype: Infinity, weakRecut: Infinity };
+
+const weak = (c: Placed): boolean => c.confidence < WEAK_RULE && c.source !== 'lexicon';
 
 export function combine(text: string, rules: Placed[], tagging: Tagging, tokens: Token[], gates: Gates): Placed[] {
   // Character maps keep this linear: which rules name covers a character, and what is fixed.
@@ -38,20 +45,21 @@ export function combine(text: string, rules: Placed[], tagging: Tagging, tokens:
     const touched = [...new Set(nameAt.subarray(s.start, s.end))].filter((i) => i >= 0);
     const one = touched.length === 1 ? names[touched[0]] : null;
     if (one && one.start === s.start && one.end === s.end) {
-      if (one.type !== s.type && s.margin >= gates.retype) {
+      if (one.type !== s.type && s.margin >= (weak(one) ? gates.weakRetype : gates.retype)) {
         out.push({ ...one, type: s.type, source: 'tagger', linkTo: undefined });
         replaced[touched[0]] = 1;
       }
       continue;
     }
-    if (s.margin < (touched.length ? gates.recut : gates.add)) continue;
+    const recut = touched.every((i) => weak(names[i])) ? gates.weakRecut : gates.recut;
+    if (s.margin < (touched.length ? recut : gates.add)) continue;
     out.push(fresh(text, s));
     taggedAt.fill(1, s.start, s.end);
     for (const i of touched) replaced[i] = 1;
   }
   names.forEach((c, i) => {
     if (replaced[i] || taggedAt.subarray(c.start, c.end).includes(1)) return;
-    if (surelyNoName(c, tagging, tokens, gates.recut)) return;
+    if (surelyNoName(c, tagging, tokens, weak(c) ? gates.weakRecut : gates.recut)) return;
     out.push(c);
   });
   return out.sort((a, b) => a.start - b.start);

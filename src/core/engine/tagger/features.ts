@@ -8,12 +8,22 @@ import { lexiconTags } from '../nlp';
 import { TITLES, isOrgWord, PLACE_WORDS, SPEECH_VERBS, ORG_DESCRIPTORS, PLACE_DESCRIPTORS } from '../lexicons/names';
 import { LABELS, NameType, TokenSpan, encodeSpans, isNameType } from './labels';
 
+/** Below this confidence a rules name is a guess: the tagger and the gate treat it as weak evidence. */
+export const WEAK_RULE = 0.6;
+
+/** The rule that found a name and how sure it was ("rule@0.90"): some rules hold on any text, others only on news. */
+export function sourceKey(m: { source: string; confidence?: number }): string {
+  return m.confidence === undefined ? m.source : `${m.source}@${m.confidence.toFixed(2)}`;
+}
+
 /** A mention the rules found, in document offsets. */
 export interface RuleMention {
   start: number;
   end: number;
   type: string;
   source: string;
+  /** The rules' own confidence: a weak guess (an unknown capitalised run) is evidence of another kind. */
+  confidence?: number;
 }
 
 export interface TaggerDoc {
@@ -36,7 +46,7 @@ export function ruleSpans(tokens: Token[], mentions: RuleMention[]): { spans: To
     while (e < tokens.length && tokens[e].start < m.end) e++;
     if (e > t && (spans.length === 0 || spans[spans.length - 1].last <= t)) {
       spans.push({ first: t, last: e, type: m.type as NameType });
-      for (let i = t; i < e; i++) sources[i] = m.source;
+      for (let i = t; i < e; i++) sources[i] = sourceKey(m);
     }
   }
   return { spans, sources };
@@ -117,6 +127,8 @@ function wordClass(w: string): string[] {
   return out;
 }
 
+const weakSource = (key: string): boolean => key.includes('@') && Number(key.split('@')[1]) < WEAK_RULE;
+
 /** Static features of every token (label-history features are added by the decoder). */
 export function documentFeatures(doc: TaggerDoc): string[][] {
   const facts = docFacts(doc);
@@ -139,7 +151,7 @@ export function documentFeatures(doc: TaggerDoc): string[][] {
     if (i + 1 < tokens.length) for (const c of wordClass(tokens[i + 1].text)) f.push(`cls+1=${c}`);
     if (facts.gaz[i]) f.push(`gaz=${facts.gaz[i]}`, `gaz=${facts.gaz[i].slice(0, 1)}`);
     const r = rule(i);
-    f.push(`r=${r}`, `r-1=${rule(i - 1)}`, `r+1=${rule(i + 1)}`, `r|sh=${r}|${sh}`, `r|src=${r}|${ruleSources[i]}`, `r|lw=${r}|${lw}`);
+    f.push(`r=${r}`, `r-1=${rule(i - 1)}`, `r+1=${rule(i + 1)}`, `r|sh=${r}|${sh}`, `r|src=${r}|${ruleSources[i].split('@')[0]}`, `r|conf=${r}|${ruleSources[i]}`, `r|weak=${r}|${weakSource(ruleSources[i])}`, `r|lw=${r}|${lw}`);
     if (facts.headline[i]) f.push(`r|headline=${r}`);
     for (const type of facts.ruleTypes.get(w) ?? []) f.push(`doc=${type}`);
     if (facts.surnames.has(w)) f.push('doc=surname');

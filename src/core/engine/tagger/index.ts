@@ -41,5 +41,6 @@ export function applyTagger(text: string, rules: Placed[], tagger: LoadedTagger 
 /** JSON has no Infinity: a missing or null threshold means "never" (the rules stand). */
 export function gatesOf(g: Partial<Record<keyof Gates, number | null>> | undefined): Gates {
   const one = (x: number | null | undefined): number => (typeof x === 'number' ? x : Infinity);
-  return { add: one(g?.add), retype: one(g?.retype), recut: one(g?.recut) };
+  // A model from before the weak tier treats weak rules names like the others.
+  return { add: one(g?.add), retype: one(g?.retype), recut: one(g?.recut), weakRetype: one(g?.weakRetype ?? g?.retype), weakRecut: one(g?.weakRecut ?? g?.recut) };
 }

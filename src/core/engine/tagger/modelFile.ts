@@ -1,16 +1,16 @@
-// The model file: a JSON provenance header and the weight table as base64 Int16 (quantised
-// against the largest weight). Plain JSON so the CLI, the Node worker and a web worker load it.
+// The model file: a JSON provenance header and the weight table as base64 (quantised Int16,
+// sparse). Plain JSON so the CLI, the Node worker and a web worker load it.
 import { Perceptron } from './perceptron';
 
 export interface ModelHeader {
-  format: 'dossier-tagger/1';
+  format: 'dossier-tagger/1' | 'dossier-tagger/2';
   features: string;
   datasets: { name: string; licence: string; documents: number; weight: number }[];
   trained: string;
   seed: number;
   epochs: number;
   /** The gate's margin thresholds (combine.ts); null = never. */
-  gates: { add: number | null; retype: number | null; recut: number | null };
+  gates: Partial<Record<'add' | 'retype' | 'recut' | 'weakRetype' | 'weakRecut', number | null>>;
   [k: string]: unknown;
 }
 
@@ -18,6 +18,8 @@ export interface ModelFile {
   header: ModelHeader;
   bits: number;
   scale: number;
+  /** 'sparse' (format 2): varint gaps + Int16 values; absent: every slot as Int16. */
+  encoding?: 'sparse';
   weights: string;
 }
 
@@ -39,24 +41,57 @@ function fromBase64(s: string): Uint8Array {
   return out;
 }
 
+/**
+ * Weights are quantised to Int16 against the largest one. Most hash slots stay zero, so they are
+ * stored sparse: per non-zero slot, the gap from the previous one as a LEB128 varint, then the
+ * Int16 value (little-endian). About a quarter of the dense size, and it decodes in one pass.
+ */
 export function saveModel(model: Perceptron, header: ModelHeader): ModelFile {
   let max = 0;
   for (const w of model.weights) max = Math.max(max, Math.abs(w));
   const scale = max > 0 ? max / 32767 : 1;
-  const q = new Int16Array(model.weights.length);
-  for (let i = 0; i < q.length; i++) q[i] = Math.round(model.weights[i] / scale);
-  return { header, bits: Math.log2(q.length), scale, weights: toBase64(new Uint8Array(q.buffer)) };
+  const out: number[] = [];
+  let prev = -1;
+  for (let i = 0; i < model.weights.length; i++) {
+    const q = Math.round(model.weights[i] / scale);
+    if (q === 0) continue;
+    for (let gap = i - prev - 1; ; gap >>>= 7) {
+      if (gap < 0x80) {
+        out.push(gap);
+        break;
+      }
+      out.push((gap & 0x7f) | 0x80);
+    }
+    out.push(q & 0xff, (q >> 8) & 0xff);
+    prev = i;
+  }
+  return { header, bits: Math.log2(model.weights.length), scale, encoding: 'sparse', weights: toBase64(Uint8Array.from(out)) };
 }
 
 export function loadModel(file: ModelFile): Perceptron {
-  if (!file || typeof file.weights !== 'string' || typeof file.scale !== 'number') throw new Error('not a Dossier tagger model');
+  if (!file || typeof file.weights !== 'string' || typeof file.scale !== 'number' || !(file.bits > 0 && file.bits <= 26)) throw new Error('not a Dossier tagger model');
   const bytes = fromBase64(file.weights);
+  const w = new Float32Array(1 << file.bits);
+  if (file.encoding === 'sparse') {
+    let i = -1;
+    for (let p = 0; p < bytes.length; ) {
+      let gap = 0;
+      for (let shift = 0; ; shift += 7) {
+        if (p >= bytes.length || shift > 28) throw new Error('tagger model: the weight table is damaged');
+        const b = bytes[p++];
+        gap |= (b & 0x7f) << shift;
+        if (b < 0x80) break;
+      }
+      i += gap + 1;
+      if (i >= w.length || p + 2 > bytes.length) throw new Error('tagger model: the weight table is damaged');
+      w[i] = ((bytes[p] | (bytes[p + 1] << 8)) << 16 >> 16) * file.scale;
+      p += 2;
+    }
+    return new Perceptron(w);
+  }
   if (bytes.length !== 2 << file.bits) throw new Error(`tagger model: expected ${1 << file.bits} weights, found ${bytes.length / 2}`);
-  const aligned = new Uint8Array(bytes.length);
-  aligned.set(bytes);
-  const q = new Int16Array(aligned.buffer);
-  const w = new Float32Array(q.length);
-  for (let i = 0; i < q.length; i++) w[i] = q[i] * file.scale;
+  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let i = 0; i < w.length; i++) w[i] = dv.getInt16(2 * i, true) * file.scale;
   return new Perceptron(w);
 }
 
