@@ -23,7 +23,7 @@ import type {
 } from './types';
 import { WriteScheduler } from './writeScheduler';
 
-export const DEFAULT_INCLUDE = ['**/*.{txt,md}'];
+export const DEFAULT_INCLUDE = ['**/*.{txt,md,pdf,html,htm,docx}'];
 export const DEFAULT_EXCLUDE = ['**/node_modules/**', '**/.git/**', '**/.dossier/**'];
 
 /** Loads .dossier/ through `port` and returns the index; call scan() to index the workspace. */
@@ -103,6 +103,8 @@ class WorkspaceEntityIndex implements EntityIndex {
       include: this.options.include ?? DEFAULT_INCLUDE,
       exclude: this.options.exclude ?? DEFAULT_EXCLUDE,
       maxFileSizeMB: this.options.maxFileSizeMB ?? 5,
+      maxSourceFileSizeMB: this.options.maxSourceFileSizeMB ?? 50,
+      pruneSources: !this.reason,
       known: () => [...this.docs.keys()],
       analyse: (path, text) => (newer(path) ? Promise.resolve('unchanged' as const) : this.analyse(path, text, undefined, since)),
       remove: (path) => !newer(path) && this.docs.delete(path),
@@ -284,6 +286,7 @@ class WorkspaceEntityIndex implements EntityIndex {
     const { state, origin, error } = await analyseDocument({
       path, text, given, previous: this.docs.get(path), lexicon: this.lex, engineVersion: this.options.engineVersion,
       analyze: this.options.analyze, cache: this.cache, documentDate: this.options.documentDate?.(path),
+      metadataDate: this.port.sourceInfo?.(path)?.date,
     });
     if (since !== undefined && (this.changedAt.get(path) ?? 0) > since) return 'unchanged';
     if (error) this.report({ severity: 'error', code: 'analysis-failed', path, message: `Analysis of ${path} failed: ${error}` });

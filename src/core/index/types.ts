@@ -13,11 +13,13 @@ export interface EntityIndexOptions {
   engineVersion: string;
   /** Recorded on annotations: git user.name, else the OS user (the adapter finds it). */
   author?: string;
-  /** Globs for scan(); defaults: ['**\/*.{txt,md}'] and node_modules, .git, .dossier. */
+  /** Globs for scan(); defaults: ['**\/*.{txt,md,pdf,html,htm,docx}'] and node_modules, .git, .dossier. */
   include?: string[];
   exclude?: string[];
   /** Files above this are reported by scan(), not analysed. Default 5. */
   maxFileSizeMB?: number;
+  /** The same for PDF, HTML and DOCX files, whose text is a fraction of their size. Default 50. */
+  maxSourceFileSizeMB?: number;
   /** Untrusted workspace: index in memory, never write .dossier/. */
   readOnly?: boolean;
   /** Coalescing delay for .dossier/ writes; 0 writes at once. Default 500 ms. */
