@@ -34,7 +34,7 @@ export async function scanWorkspace(req: ScanRequest): Promise<ScanSummary> {
     if (req.signal?.cancelled) break;
     req.onProgress?.({ done: i, total: files.length, path });
     const skip = (reason: string, severity: IndexDiagnostic['severity'] = 'warning', code = 'too-large') => {
-      summary.skipped.push({ path, reason });
+      summary.skipped.push({ path, reason, code });
       req.report({ severity, code, path, message: `${path}: ${reason}` });
     };
     try {

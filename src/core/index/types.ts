@@ -207,7 +207,8 @@ export interface ScanSummary {
   analysed: number;
   fromCache: number;
   removed: number;
-  skipped: { path: string; reason: string }[];
+  /** `code` as on the diagnostic: 'too-large', 'binary', 'read-failed', 'source-no-text-layer'… */
+  skipped: { path: string; reason: string; code?: string }[];
   ms: number;
 }
 
