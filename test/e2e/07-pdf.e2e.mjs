@@ -1,0 +1,44 @@
+// Flow 7: a PDF dropped into the folder, opened from the Explorer, shows its text highlighted;
+// hovering a name shows the card with the page it is on.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { editorOf, eventually, highlights, textBox } from './workbench.mjs';
+import { typeOfBackground } from './entityColours.mjs';
+
+export const title = 'open a PDF from the Explorer and hover a name';
+
+const FIXTURE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/sources/two-column.pdf');
+const FILE = 'port-review.pdf';
+const PERSON = 'Tobias Lindqvist';
+
+export async function run({ page, shot, note, workspace }) {
+  fs.copyFileSync(FIXTURE, path.join(workspace, FILE));
+  await page.keyboard.press('Control+Shift+E');
+  const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: FILE }).first();
+  await row.waitFor({ timeout: 30_000 });
+  await row.click();
+  const editor = editorOf(page, `${FILE}.txt`);
+  await editor.locator('.view-line').first().waitFor({ timeout: 30_000 });
+  note('the PDF opened as its text');
+  await eventually(`${PERSON} highlighted as a person`, async () =>
+    (await highlights(editor)).some((s) => s.text === PERSON && typeOfBackground(s.background) === 'PERSON'));
+  const box = await textBox(editor, PERSON);
+  assert.ok(box, `${PERSON} is rendered`);
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  const hover = page.locator('.monaco-hover:not(.hidden) .hover-contents', { hasText: 'Lindqvist' }).first();
+  await hover.waitFor({ timeout: 15_000 });
+  const text = (await hover.innerText()).trim();
+  note(`hover card: ${JSON.stringify(text.slice(0, 300))}`);
+  assert.match(text, /Tobias Lindqvist/, 'the card names the person');
+  assert.match(text, /p\. 1/, 'the card names the page');
+  assert.match(text, /Open original/, 'the card links to the original');
+  await eventually('the card fully faded in', async () =>
+    hover.evaluate((el) => {
+      let opacity = 1;
+      for (let e = el; e; e = e.parentElement) opacity *= Number(getComputedStyle(e).opacity);
+      return opacity > 0.99;
+    }), 5_000);
+  await page.screenshot({ path: shot });
+}
