@@ -86,7 +86,9 @@ export class VscodeWorkspace implements WorkspacePort {
   async pruneSources(paths: readonly string[]): Promise<void> {
     const sources = this.sources;
     if (!sources || !this.native) return;
-    await pruneSourceCache(this, new Set(paths.flatMap((p) => sources.cacheKey(this.uri(p)) ?? [])));
+    // node:fs here: a missing cache folder is normal and need not be logged as an error.
+    const folder = { readDir: (rel: string) => fs.readdir(this.fsPath(rel)).catch(() => []), delete: (rel: string) => fs.rm(this.fsPath(rel), { force: true }) };
+    await pruneSourceCache(folder, new Set(paths.flatMap((p) => sources.cacheKey(this.uri(p)) ?? [])));
   }
 
   async writeFileAtomic(relative: string, data: string): Promise<void> {

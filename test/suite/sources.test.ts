@@ -13,8 +13,8 @@ import { activateDossier, decorationsOf, indexedWorkspace, sampleUri, tree, wait
 const FIXTURES = path.resolve(__dirname, '../../../test/fixtures/sources');
 const FOLDER = 'sources-test';
 const FILES = ['two-column.pdf', 'header-footer.pdf', 'scanned.pdf', 'article.html', 'interview.docx'];
-/** A text file naming the PDF's inspector by surname only: F12 leads into the PDF. */
-const NOTE = `${FOLDER}/a-note.txt`;
+/** A text file naming the PDF's inspector, sorted after the PDF: F12 leads into the PDF. */
+const NOTE = `${FOLDER}/z-note.txt`;
 
 type Def = vscode.Location | vscode.LocationLink;
 const uriOfDef = (d: Def): vscode.Uri => ('uri' in d ? d.uri : d.targetUri);
@@ -43,7 +43,7 @@ suite('sources: PDF, HTML and DOCX in the editor', () => {
     await indexedWorkspace(api);
     await vscode.workspace.fs.createDirectory(sampleUri(FOLDER));
     for (const f of FILES) await vscode.workspace.fs.writeFile(sampleUri(`${FOLDER}/${f}`), fs.readFileSync(path.join(FIXTURES, f)));
-    await vscode.workspace.fs.writeFile(sampleUri(NOTE), Buffer.from('Okonkwo told the harbour board in Rotterdam that the audit would go on.\n'));
+    await vscode.workspace.fs.writeFile(sampleUri(NOTE), Buffer.from('Marguerite Okonkwo told the harbour board in Rotterdam that the audit would go on.\n'));
     index = await waitFor('the index to hold the four readable documents and the note', async () => {
       const i = await api.services.index;
       const docs = new Set(i?.documents());

@@ -14,6 +14,7 @@ import { changedNames, deriveLexicon, lexiconForText, mergeMap } from './lexicon
 import { definitionOf, mentionAt, mentionsOf } from './queries';
 import { buildRegistry, fromStored, toStored } from './registry';
 import { scanWorkspace } from './scan';
+import { pageAt } from '../sources/types';
 import { EntitySearch } from './search';
 import { stableStringify } from './stableJson';
 import { DossierStore } from './store';
@@ -168,6 +169,9 @@ class WorkspaceEntityIndex implements EntityIndex {
   }
   analysisFailures(): { path: string; error: string }[] {
     return [...this.docs.values()].filter((d) => d.error !== undefined).map((d) => ({ path: d.path, error: d.error ?? '' }));
+  }
+  pageOf(path: string, offset: number): number | undefined {
+    return pageAt(this.port.sourceInfo?.(path)?.pages, offset);
   }
   getText(path: string): string | undefined {
     return this.docs.get(path)?.text;

@@ -228,6 +228,8 @@ export interface EntityIndex extends Disposable {
   getDocument(path: string): DocumentRecord | undefined;
   /** The text the index last analysed for `path`. */
   getText(path: string): string | undefined;
+  /** PDF documents: the 1-based page of an offset into the text; undefined for other kinds. */
+  pageOf(path: string, offset: number): number | undefined;
   entities(): EntityRecord[];
   /** Follows merges and aliases across documents: a merged-away or short id returns the record it now belongs to. */
   getEntity(id: string): EntityRecord | undefined;

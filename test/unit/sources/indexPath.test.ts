@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { openFolderIndex } from '../../../src/cli/nodeWorkspace';
+import { mentionsCsv, parseCsv } from '../../../src/core/index/export/csv';
 import { sourceCacheKey } from '../../../src/core/sources/textCache';
 import { ROOT } from './cliSupport';
 
@@ -37,6 +38,18 @@ describe('sources: the index path', function () {
     const summary = await index.scan();
     assert.deepEqual(summary.skipped, [{ path: 'scanned.pdf', reason: 'no text layer: run OCR first', code: 'source-no-text-layer' }]);
     assert.deepEqual(index.documents(), ['article.html', 'interview.docx', 'two-column.pdf']);
+    index.dispose();
+  });
+
+  it('exports the page of every PDF mention in the mentions CSV', async () => {
+    const { index } = await openFolderIndex(dir);
+    await index.scan();
+    const [header, ...rows] = parseCsv(mentionsCsv(index));
+    const col = (name: string) => header!.indexOf(name);
+    const vasquez = rows.filter((r) => r[col('document')] === 'two-column.pdf');
+    assert.ok(vasquez.length > 0);
+    assert.ok(vasquez.every((r) => r[col('page')] === '1'));
+    assert.ok(rows.filter((r) => r[col('document')] === 'article.html').every((r) => r[col('page')] === ''));
     index.dispose();
   });
 
