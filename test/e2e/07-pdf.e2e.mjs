@@ -16,8 +16,14 @@ const PERSON = 'Tobias Lindqvist';
 export async function run({ page, shot, note, workspace }) {
   fs.copyFileSync(FIXTURE, path.join(workspace, FILE));
   await page.keyboard.press('Control+Shift+E');
+  // The file watcher may lag behind a file dropped in from outside: refresh as a user would.
   const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: FILE }).first();
-  await row.waitFor({ timeout: 30_000 });
+  await eventually(`${FILE} in the Explorer`, async () => {
+    if (await row.isVisible()) return true;
+    await page.locator('.explorer-viewlet .pane-header').first().hover();
+    await page.locator('[aria-label="Refresh Explorer"]').first().click({ timeout: 5_000 }).catch(() => {});
+    return row.isVisible();
+  });
   await row.click();
   const editor = editorOf(page, `${FILE}.txt`);
   await editor.locator('.view-line').first().waitFor({ timeout: 30_000 });
