@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { editorOf, eventually, highlights, textBox } from './workbench.mjs';
+import { editorOf, eventually, highlights, hoverCard } from './workbench.mjs';
 import { typeOfBackground } from './entityColours.mjs';
 
 export const title = 'open a PDF from the Explorer and hover a name';
@@ -30,21 +30,10 @@ export async function run({ page, shot, note, workspace }) {
   note('the PDF opened as its text');
   await eventually(`${PERSON} highlighted as a person`, async () =>
     (await highlights(editor)).some((s) => s.text === PERSON && typeOfBackground(s.background) === 'PERSON'));
-  const box = await textBox(editor, PERSON);
-  assert.ok(box, `${PERSON} is rendered`);
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  const hover = page.locator('.monaco-hover:not(.hidden) .hover-contents', { hasText: 'Lindqvist' }).first();
-  await hover.waitFor({ timeout: 15_000 });
-  const text = (await hover.innerText()).trim();
+  const text = await hoverCard(page, editor, PERSON, 'Lindqvist');
   note(`hover card: ${JSON.stringify(text.slice(0, 300))}`);
   assert.match(text, /Tobias Lindqvist/, 'the card names the person');
   assert.match(text, /p\. 1/, 'the card names the page');
   assert.match(text, /Open original/, 'the card links to the original');
-  await eventually('the card fully faded in', async () =>
-    hover.evaluate((el) => {
-      let opacity = 1;
-      for (let e = el; e; e = e.parentElement) opacity *= Number(getComputedStyle(e).opacity);
-      return opacity > 0.99;
-    }), 5_000);
   await page.screenshot({ path: shot });
 }
