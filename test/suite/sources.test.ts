@@ -75,7 +75,7 @@ suite('sources: PDF, HTML and DOCX in the editor', () => {
     assert.strictEqual(editor.document.getText(), before);
   });
 
-  test('HTML and DOCX texts are highlighted like articles', async () => {
+  test('HTML and DOCX texts are highlighted and outlined like articles', async () => {
     const cases: [string, string, string][] = [['article.html', 'PERSON', 'Tomasz Wierzbicki'], ['interview.docx', 'PERSON', 'Anselm Drechsler']];
     for (const [file, type, name] of cases) {
       const editor = await openText(api, `${FOLDER}/${file}`);
@@ -85,6 +85,10 @@ suite('sources: PDF, HTML and DOCX in the editor', () => {
       });
       assert.ok(highlights);
       assert.ok(!editor.document.getText().includes('<'), `${file}: no markup in the text`);
+      // The outline lists the document's entities, as for a .txt.
+      const symbols = (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', editor.document.uri)) ?? [];
+      const names = symbols.flatMap((sym) => [sym.name, ...sym.children.map((c) => c.name)]);
+      assert.ok(names.includes(name), `${file} outline: ${names.join(', ')}`);
     }
   });
 

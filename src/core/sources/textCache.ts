@@ -31,7 +31,8 @@ export async function extractCached(
     try {
       const entry = JSON.parse(cached) as Entry;
       if ('ok' in entry) return entry.ok;
-      throw new SourceError(entry.error.code, entry.error.message);
+      // Limits can change between runs: an entry that only says "too large" is never trusted.
+      if (entry.error.code !== 'too-large') throw new SourceError(entry.error.code, entry.error.message);
     } catch (err) {
       if (err instanceof SourceError) throw err;
       // an unreadable cache entry is extracted again and rewritten
