@@ -105,3 +105,16 @@ try {
 } catch (err) {
   console.log(JSON.stringify({ name: 'search-latency', error: String(err.message ?? err) }));
 }
+
+// PDF, HTML and DOCX (issue 10): extraction throughput and the warm reopen of 200 mixed
+// documents from .dossier/cache/sources/; needs `npm run compile-tests` for out/.
+try {
+  const { benchExtraction, benchWarmReopen } = await import('./bench/sources.mjs');
+  const e = await benchExtraction();
+  console.log(JSON.stringify({ name: 'pdf-extract', value: Number(e.pdfPagesPerSec.toFixed(1)), unit: 'pages/s' }));
+  console.log(JSON.stringify({ name: 'html-extract', value: Number(e.htmlMBPerSec.toFixed(2)), unit: 'MB/s' }));
+  const w = await benchWarmReopen();
+  console.log(JSON.stringify({ name: 'sources-warm-reopen', value: Math.round(w.warmMs), unit: 'ms', documents: w.documents, coldMs: Math.round(w.coldMs) }));
+} catch (err) {
+  console.log(JSON.stringify({ name: 'pdf-extract', error: String(err.message ?? err) }));
+}

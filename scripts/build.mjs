@@ -28,6 +28,7 @@ if (!args.has('--cli-only')) {
   builds.push(
     { entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
     { entryPoints: ['src/extension/worker/analysisWorker.ts'], outfile: 'dist/worker.js' },
+    { entryPoints: ['src/extension/worker/sourcesWorker.ts'], outfile: 'dist/sourcesWorker.js' },
     // Corpus views: scripts and styles loaded by the webviews (browser, no node).
     ...['timeline', 'linkChart', 'placeMap'].map((name) => ({ entryPoints: [`src/webview/${name}.ts`], outfile: `dist/webview/${name}.js`, platform: 'browser', target: 'es2022', format: 'iife' })),
     { entryPoints: ['src/webview/corpusViews.css'], outfile: 'dist/webview/corpusViews.css', platform: 'browser' },

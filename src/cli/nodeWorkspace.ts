@@ -9,14 +9,18 @@ import { analyze, ENGINE_VERSION } from '../core/engine/index';
 import { openEntityIndex, type EntityIndex, type EntityIndexOptions } from '../core/index/index';
 import type { FileStat, WorkspacePort } from '../core/ports';
 import { writeFileAtomic } from '../core/atomicFile';
-import { sourceKindOf } from '../core/sources/types';
-import { extractCached } from '../core/sources/textCache';
+import { sourceInfoOf, sourceKindOf, type SourceInfo } from '../core/sources/types';
+import { extractCached, sourceCacheKey } from '../core/sources/textCache';
+import { pruneSourceCache } from '../core/sources/cachePrune';
 
 /** What the CLI indexes: text files and the documents it extracts text from. */
 export const CLI_INCLUDE = ['**/*.{txt,md,pdf,html,htm,docx}'];
 
 export class NodeWorkspace implements WorkspacePort {
   readonly root: string;
+  private readonly sources = new Map<string, SourceInfo>();
+  /** The extracted-text cache key of each document read (failures too). */
+  private readonly sourceKeys = new Map<string, string>();
 
   constructor(root: string) {
     this.root = path.resolve(root);
@@ -66,12 +70,28 @@ export class NodeWorkspace implements WorkspacePort {
   async readFile(rel: string): Promise<string | undefined> {
     try {
       const kind = rel.startsWith('.dossier/') ? undefined : sourceKindOf(rel);
-      if (kind) return (await extractCached(this, kind, await fs.promises.readFile(this.abs(rel)))).text;
+      if (kind) {
+        this.sources.delete(rel);
+        const bytes = await fs.promises.readFile(this.abs(rel));
+        const key = sourceCacheKey(bytes);
+        this.sourceKeys.set(rel, key);
+        const source = await extractCached(this, kind, bytes, {}, key);
+        this.sources.set(rel, sourceInfoOf(source));
+        return source.text;
+      }
       return await fs.promises.readFile(this.abs(rel), 'utf8');
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw err;
     }
+  }
+
+  sourceInfo(rel: string): SourceInfo | undefined {
+    return this.sources.get(rel);
+  }
+
+  async pruneSources(paths: readonly string[]): Promise<void> {
+    await pruneSourceCache(this, new Set(paths.flatMap((p) => this.sourceKeys.get(p) ?? [])));
   }
 
   async writeFileAtomic(rel: string, data: string): Promise<void> {

@@ -24,6 +24,8 @@ export interface DossierConfig {
   revealInTree: boolean;
   hoverSections: HoverSection[];
   debounceMs: number;
+  /** PDF, HTML and DOCX: per-file limits on the file's size and on extraction time. */
+  sources: { maxFileSizeMB: number; maxExtractSeconds: number };
 }
 
 const SECTION = 'dossier';
@@ -56,7 +58,7 @@ function read(): DossierConfig {
     (HOVER_SECTIONS as readonly string[]).includes(s),
   );
   return {
-    include: c.get<string>('include') || '**/*.{txt,md}',
+    include: c.get<string>('include') || '**/*.{txt,md,pdf,html,htm,docx}',
     exclude: strings('exclude', ['**/node_modules/**', '**/.git/**', '**/.dossier/**']),
     languages: strings('languages', ['plaintext', 'markdown']),
     maxFileSizeMB: num('maxFileSizeMB', 5, 0.01, 1024),
@@ -79,6 +81,7 @@ function read(): DossierConfig {
     revealInTree: c.get<boolean>('revealInTree') !== false,
     hoverSections: sections,
     debounceMs: num('debounceMs', 300, 0, 10_000),
+    sources: { maxFileSizeMB: num('sources.maxFileSizeMB', 50, 0.01, 2048), maxExtractSeconds: num('sources.maxExtractSeconds', 20, 1, 600) },
   };
 }
 

@@ -23,10 +23,13 @@ import { registerQuotesView } from './features/quotesView';
 import { registerQuotesSearch } from './features/quotesSearch';
 import { registerQuoteDecorations } from './features/quotesDecorations';
 import { registerQuotesHover } from './features/quotesHover';
+import { registerSourceDocuments } from './features/sourceDocuments';
 import { createServices, type DossierServices } from './services';
 
 /** Ext-core features; ext-nav's (navigation, search, annotation…) are appended to this list. */
 const FEATURES: ((services: DossierServices) => vscode.Disposable)[] = [
+  // PDF, HTML and DOCX text views first: documents restored at start-up open through them.
+  registerSourceDocuments,
   // The quote background is created before the entity highlights: decoration styles created later
   // win where they overlap, so a name inside a quote keeps its type's colour.
   registerQuoteDecorations,

@@ -4,6 +4,7 @@
 import picomatch from 'picomatch';
 import * as vscode from 'vscode';
 import type { EntityIndex } from '../core/index/types';
+import { sourceKindOf } from '../core/sources/types';
 import type { ConfigMonitor } from './config';
 import type { VscodeWorkspace } from './vscodeWorkspace';
 
@@ -84,8 +85,9 @@ export class IndexFileSync implements vscode.Disposable {
           continue;
         }
         if (!included(path) || excluded(path)) continue;
-        if (stat.size > c.maxFileSizeMB * 1024 * 1024) {
-          this.log.warn(`not indexed: ${path} is larger than dossier.maxFileSizeMB`);
+        const source = sourceKindOf(path) !== undefined;
+        if (stat.size > (source ? c.sources.maxFileSizeMB : c.maxFileSizeMB) * 1024 * 1024) {
+          this.log.warn(`not indexed: ${path} is larger than ${source ? 'dossier.sources.maxFileSizeMB' : 'dossier.maxFileSizeMB'}`);
           continue;
         }
         const text = await this.workspace.readFile(path);

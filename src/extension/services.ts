@@ -7,8 +7,11 @@ import { AnalysisService } from './analysis/analysisService';
 import { createIndexBridge } from './analysis/indexBridge';
 import { WorkerClient } from './analysis/workerClient';
 import { ConfigMonitor } from './config';
+import { SourceClient } from './sources/sourceClient';
+import { SourceService } from './sources/sourceService';
 import { TrustState } from './trustState';
 import { WorkspaceIndex } from './workspaceIndex';
+import { originalUriOf } from './sources/sourceUri';
 
 export interface DossierServices {
   readonly context: vscode.ExtensionContext;
@@ -26,6 +29,8 @@ export interface DossierServices {
   readonly index: Promise<EntityIndex | undefined>;
   /** Index lifecycle: change events across reopenings, scan progress, uri <-> index path. */
   readonly workspaceIndex: WorkspaceIndex;
+  /** PDF, HTML and DOCX documents: extraction in the sources worker, page maps, failures. */
+  readonly sources: SourceService;
 }
 
 /** A request that runs longer than this restarts the worker (and is reported). */
@@ -40,8 +45,9 @@ export function createServices(context: vscode.ExtensionContext): { services: Do
     timeoutMs: WORKER_TIMEOUT_MS,
     onProblem: (message) => log.warn(message),
   });
-  const analysis = new AnalysisService(worker, config, log);
-  const workspaceIndex = new WorkspaceIndex(config, trust, worker, log);
+  const sources = new SourceService(new SourceClient(path.join(context.extensionPath, 'dist', 'sourcesWorker.js'), (m) => log.warn(m)), config, trust);
+  const analysis = new AnalysisService(worker, config, log, (uri) => sources.info(originalUriOf(uri))?.date);
+  const workspaceIndex = new WorkspaceIndex(config, trust, worker, log, sources);
   const bridge = createIndexBridge(workspaceIndex, config);
   const attached = analysis.attachIndex(bridge);
 
@@ -55,9 +61,10 @@ export function createServices(context: vscode.ExtensionContext): { services: Do
       return workspaceIndex.index;
     },
     workspaceIndex,
+    sources,
   };
   // Disposed in reverse order of creation: consumers before what they consume.
-  const parts: vscode.Disposable[] = [log, config, trust, worker, analysis, workspaceIndex, bridge, attached];
+  const parts: vscode.Disposable[] = [log, config, trust, worker, sources, analysis, workspaceIndex, bridge, attached];
   const disposable = new vscode.Disposable(() => {
     for (const p of parts.reverse()) p.dispose();
   });

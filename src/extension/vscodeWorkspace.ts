@@ -9,6 +9,9 @@ import picomatch from 'picomatch';
 import * as vscode from 'vscode';
 import type { FileStat, WorkspacePort } from '../core/ports';
 import { writeFileAtomic } from '../core/atomicFile';
+import { sourceKindOf, type SourceInfo } from '../core/sources/types';
+import { pruneSourceCache } from '../core/sources/cachePrune';
+import type { SourceService } from './sources/sourceService';
 
 function isNotFound(err: unknown): boolean {
   const code = (err as { code?: string } | undefined)?.code;
@@ -18,7 +21,11 @@ function isNotFound(err: unknown): boolean {
 export class VscodeWorkspace implements WorkspacePort {
   private readonly native: boolean;
 
-  constructor(readonly root: vscode.Uri) {
+  /** With `sources`, PDF, HTML and DOCX files read as their extracted text (in the sources worker). */
+  constructor(
+    readonly root: vscode.Uri,
+    private readonly sources?: SourceService,
+  ) {
     this.native = root.scheme === 'file';
   }
 
@@ -63,12 +70,25 @@ export class VscodeWorkspace implements WorkspacePort {
 
   async readFile(relative: string): Promise<string | undefined> {
     try {
+      if (this.sources && !relative.startsWith('.dossier/') && sourceKindOf(relative)) return (await this.sources.extract(this.uri(relative))).text;
       const bytes = await vscode.workspace.fs.readFile(this.uri(relative));
       return new TextDecoder('utf-8').decode(bytes);
     } catch (err) {
       if (isNotFound(err)) return undefined;
       throw err;
     }
+  }
+
+  sourceInfo(relative: string): SourceInfo | undefined {
+    return this.sources?.info(this.uri(relative));
+  }
+
+  async pruneSources(paths: readonly string[]): Promise<void> {
+    const sources = this.sources;
+    if (!sources || !this.native) return;
+    // node:fs here: a missing cache folder is normal and need not be logged as an error.
+    const folder = { readDir: (rel: string) => fs.readdir(this.fsPath(rel)).catch(() => []), delete: (rel: string) => fs.rm(this.fsPath(rel), { force: true }) };
+    await pruneSourceCache(folder, new Set(paths.flatMap((p) => sources.cacheKey(this.uri(p)) ?? [])));
   }
 
   async writeFileAtomic(relative: string, data: string): Promise<void> {

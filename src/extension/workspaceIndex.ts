@@ -10,6 +10,8 @@ import type { WorkerClient } from './analysis/workerClient';
 import type { TrustState } from './trustState';
 import { IndexFileSync } from './indexFileSync';
 import { VscodeWorkspace, findAuthor } from './vscodeWorkspace';
+import type { SourceService } from './sources/sourceService';
+import { originalUriOf, textUriOf } from './sources/sourceUri';
 
 export interface IndexProgress {
   done: number;
@@ -36,9 +38,10 @@ export class WorkspaceIndex implements vscode.Disposable {
     private readonly trust: TrustState,
     private readonly worker: WorkerClient,
     private readonly log: vscode.LogOutputChannel,
+    sources?: SourceService,
   ) {
     const folders = vscode.workspace.workspaceFolders ?? [];
-    this.workspace = folders[0] ? new VscodeWorkspace(folders[0].uri) : undefined;
+    this.workspace = folders[0] ? new VscodeWorkspace(folders[0].uri, sources) : undefined;
     // One .dossier/ per workspace: a multi-root workspace is indexed from its first folder.
     if (folders.length > 1) log.info(`indexing ${folders[0].name} only; the other workspace folders are highlighted but not indexed`);
     const ws = this.workspace;
@@ -93,11 +96,13 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   /** Workspace-relative path the index uses for a uri; undefined outside the folder. */
   pathOf(uri: vscode.Uri): string | undefined {
-    return this.workspace?.relativePath(uri);
+    return this.workspace?.relativePath(originalUriOf(uri));
   }
 
+  /** Where a document opens: PDF, HTML and DOCX files as their read-only text (dossier-source:). */
   uriOf(path: string): vscode.Uri | undefined {
-    return this.workspace?.uri(path);
+    const uri = this.workspace?.uri(path);
+    return uri && textUriOf(uri);
   }
 
   /** Rebuilds from the files (cached analyses are reused when content and engine match). */
@@ -115,6 +120,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       include: [c.include],
       exclude: c.exclude,
       maxFileSizeMB: c.maxFileSizeMB,
+      maxSourceFileSizeMB: c.sources.maxFileSizeMB,
       readOnly: !this.trust.trusted,
       documentDate: (path) => this.mtimeDate(ws, path),
     });
@@ -165,5 +171,5 @@ export class WorkspaceIndex implements vscode.Disposable {
 }
 
 function coverageKey(c: DossierConfig): string {
-  return JSON.stringify([c.include, c.exclude, c.maxFileSizeMB]);
+  return JSON.stringify([c.include, c.exclude, c.maxFileSizeMB, c.sources]);
 }

@@ -171,3 +171,22 @@ export async function selectedText(editor) {
     return parts.join(' ');
   });
 }
+
+/**
+ * Moves the mouse onto `text` in `editor` and waits for the hover card that contains `hasText`,
+ * fully faded in (ready for a screenshot). Returns the card's text.
+ */
+export async function hoverCard(page, editor, text, hasText) {
+  const box = await textBox(editor, text);
+  if (!box) throw new Error(`"${text}" is not rendered`);
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  const hover = page.locator('.monaco-hover:not(.hidden) .hover-contents', { hasText }).first();
+  await hover.waitFor({ timeout: 15_000 });
+  await eventually('the card fully faded in', async () =>
+    hover.evaluate((el) => {
+      let opacity = 1;
+      for (let e = el; e; e = e.parentElement) opacity *= Number(getComputedStyle(e).opacity);
+      return opacity > 0.99;
+    }), 5_000);
+  return (await hover.innerText()).trim();
+}

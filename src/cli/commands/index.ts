@@ -22,7 +22,7 @@ export function registerIndex(program: Command): void {
         process.stdout.write(opts.json ? JSON.stringify(summaryJson(index, summary), null, 2) + '\n' : summaryText(index, summary, dir));
         reportDiagnostics(index);
         // As `extract`: an input that could not be read (damaged, encrypted, no text) exits 1.
-        if (summary.skipped.some((s) => s.reason.startsWith('could not be read'))) process.exitCode = 1;
+        if (summary.skipped.some((s) => s.code === 'read-failed' || s.code?.startsWith('source-'))) process.exitCode = 1;
       } finally {
         await close();
       }

@@ -36,6 +36,8 @@ export interface AnalyseRequest {
   analyze: Analyzer;
   cache: AnalysisStore;
   documentDate?: string;
+  /** The date in a PDF, HTML or DOCX file's own metadata (it wins over the text's). */
+  metadataDate?: string;
 }
 
 /** Finds or computes the engine analysis; `origin` says where it came from. */
@@ -44,7 +46,7 @@ export async function analyseDocument(req: AnalyseRequest): Promise<{ state: Doc
   const hash = req.previous?.text === req.text ? req.previous.hash : contentHash(req.text);
   const lexicon = lexiconForText(req.lexicon, req.text);
   // The fallback date changes what relative dates resolve to, so it is part of the key too.
-  const key = cacheKey(hash, req.engineVersion, `${lexiconHash(lexicon)}|${req.documentDate ?? ''}`);
+  const key = cacheKey(hash, req.engineVersion, `${lexiconHash(lexicon)}|${req.documentDate ?? ''}${req.metadataDate ? `|${req.metadataDate}` : ''}`);
   const make = (analysis: Analysis): DocumentState => ({ path: req.path, text: req.text, hash, key, analysis, mentions: [] });
   if (req.given) {
     const analysis = sanitize(req.text, req.given);
@@ -56,7 +58,7 @@ export async function analyseDocument(req: AnalyseRequest): Promise<{ state: Doc
   if (cached) return { state: make(sanitize(req.text, cached)), origin: 'cache' };
   try {
     const languageId = req.path.endsWith('.md') ? 'markdown' : 'plaintext';
-    const analysis = sanitize(req.text, await req.analyze(req.text, { lexicon, languageId, documentDate: req.documentDate }));
+    const analysis = sanitize(req.text, await req.analyze(req.text, { lexicon, languageId, documentDate: req.documentDate, metadataDate: req.metadataDate }));
     req.cache.put(key, analysis);
     return { state: make(analysis), origin: 'engine' };
   } catch (err) {

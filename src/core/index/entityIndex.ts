@@ -14,6 +14,7 @@ import { changedNames, deriveLexicon, lexiconForText, mergeMap } from './lexicon
 import { definitionOf, mentionAt, mentionsOf } from './queries';
 import { buildRegistry, fromStored, toStored } from './registry';
 import { scanWorkspace } from './scan';
+import { pageAt } from '../sources/types';
 import { EntitySearch } from './search';
 import { stableStringify } from './stableJson';
 import { DossierStore } from './store';
@@ -23,7 +24,7 @@ import type {
 } from './types';
 import { WriteScheduler } from './writeScheduler';
 
-export const DEFAULT_INCLUDE = ['**/*.{txt,md}'];
+export const DEFAULT_INCLUDE = ['**/*.{txt,md,pdf,html,htm,docx}'];
 export const DEFAULT_EXCLUDE = ['**/node_modules/**', '**/.git/**', '**/.dossier/**'];
 
 /** Loads .dossier/ through `port` and returns the index; call scan() to index the workspace. */
@@ -103,6 +104,8 @@ class WorkspaceEntityIndex implements EntityIndex {
       include: this.options.include ?? DEFAULT_INCLUDE,
       exclude: this.options.exclude ?? DEFAULT_EXCLUDE,
       maxFileSizeMB: this.options.maxFileSizeMB ?? 5,
+      maxSourceFileSizeMB: this.options.maxSourceFileSizeMB ?? 50,
+      pruneSources: !this.reason,
       known: () => [...this.docs.keys()],
       analyse: (path, text) => (newer(path) ? Promise.resolve('unchanged' as const) : this.analyse(path, text, undefined, since)),
       remove: (path) => !newer(path) && this.docs.delete(path),
@@ -166,6 +169,9 @@ class WorkspaceEntityIndex implements EntityIndex {
   }
   analysisFailures(): { path: string; error: string }[] {
     return [...this.docs.values()].filter((d) => d.error !== undefined).map((d) => ({ path: d.path, error: d.error ?? '' }));
+  }
+  pageOf(path: string, offset: number): number | undefined {
+    return pageAt(this.port.sourceInfo?.(path)?.pages, offset);
   }
   getText(path: string): string | undefined {
     return this.docs.get(path)?.text;
@@ -284,6 +290,7 @@ class WorkspaceEntityIndex implements EntityIndex {
     const { state, origin, error } = await analyseDocument({
       path, text, given, previous: this.docs.get(path), lexicon: this.lex, engineVersion: this.options.engineVersion,
       analyze: this.options.analyze, cache: this.cache, documentDate: this.options.documentDate?.(path),
+      metadataDate: this.port.sourceInfo?.(path)?.date,
     });
     if (since !== undefined && (this.changedAt.get(path) ?? 0) > since) return 'unchanged';
     if (error) this.report({ severity: 'error', code: 'analysis-failed', path, message: `Analysis of ${path} failed: ${error}` });

@@ -1,6 +1,7 @@
 // A full pass over the workspace: list the included files, skip the too-large, re-analyse only
 // what changed (the cache answers the rest), and drop documents that disappeared.
 import type { WorkspacePort } from '../ports';
+import { SourceError, sourceKindOf } from '../sources/types';
 import type { AnalysisOrigin } from './documentState';
 import type { IndexDiagnostic, ScanProgress, ScanSummary } from './types';
 
@@ -9,6 +10,10 @@ export interface ScanRequest {
   include: string[];
   exclude: string[];
   maxFileSizeMB: number;
+  /** Lets the port prune its extracted-text cache after a full scan (not when read-only). */
+  pruneSources?: boolean;
+  /** The limit for PDF, HTML and DOCX files. */
+  maxSourceFileSizeMB?: number;
   known: () => string[];
   analyse: (path: string, text: string) => Promise<AnalysisOrigin>;
   remove: (path: string) => void;
@@ -29,14 +34,16 @@ export async function scanWorkspace(req: ScanRequest): Promise<ScanSummary> {
     if (req.signal?.cancelled) break;
     req.onProgress?.({ done: i, total: files.length, path });
     const skip = (reason: string, severity: IndexDiagnostic['severity'] = 'warning', code = 'too-large') => {
-      summary.skipped.push({ path, reason });
+      summary.skipped.push({ path, reason, code });
       req.report({ severity, code, path, message: `${path}: ${reason}` });
     };
     try {
       const stat = await req.port.stat(path);
       if (!stat) continue; // deleted while we were listing
-      if (stat.size > maxBytes) {
-        skip(`${(stat.size / 1024 / 1024).toFixed(1)} MB is above the ${req.maxFileSizeMB} MB limit (dossier.maxFileSizeMB); not indexed.`);
+      const source = sourceKindOf(path) !== undefined;
+      const limitMB = source ? (req.maxSourceFileSizeMB ?? 50) : req.maxFileSizeMB;
+      if (stat.size > (source ? limitMB * 1024 * 1024 : maxBytes)) {
+        skip(`${(stat.size / 1024 / 1024).toFixed(1)} MB is above the ${limitMB} MB limit (${source ? 'dossier.sources.maxFileSizeMB' : 'dossier.maxFileSizeMB'}); not indexed.`);
         continue;
       }
       const text = await req.port.readFile(path);
@@ -52,7 +59,9 @@ export async function scanWorkspace(req: ScanRequest): Promise<ScanSummary> {
       else if (origin === 'cache') summary.fromCache++;
       else if (origin === 'failed') summary.analysed++;
     } catch (err) {
-      skip(`could not be read: ${err instanceof Error ? err.message : String(err)}`, 'error', 'read-failed');
+      // A document with no text (scanned, encrypted, damaged…) is listed with its reason, not an error.
+      if (err instanceof SourceError) skip(err.message, 'warning', `source-${err.code}`);
+      else skip(`could not be read: ${err instanceof Error ? err.message : String(err)}`, 'error', 'read-failed');
     }
   }
   if (!req.signal?.cancelled) {
@@ -62,6 +71,7 @@ export async function scanWorkspace(req: ScanRequest): Promise<ScanSummary> {
         summary.removed++;
       }
     }
+    if (req.pruneSources) await req.port.pruneSources?.(files).catch(() => undefined);
   }
   req.onProgress?.({ done: files.length, total: files.length, path: '' });
   await req.done();

@@ -13,11 +13,13 @@ export interface EntityIndexOptions {
   engineVersion: string;
   /** Recorded on annotations: git user.name, else the OS user (the adapter finds it). */
   author?: string;
-  /** Globs for scan(); defaults: ['**\/*.{txt,md}'] and node_modules, .git, .dossier. */
+  /** Globs for scan(); defaults: ['**\/*.{txt,md,pdf,html,htm,docx}'] and node_modules, .git, .dossier. */
   include?: string[];
   exclude?: string[];
   /** Files above this are reported by scan(), not analysed. Default 5. */
   maxFileSizeMB?: number;
+  /** The same for PDF, HTML and DOCX files, whose text is a fraction of their size. Default 50. */
+  maxSourceFileSizeMB?: number;
   /** Untrusted workspace: index in memory, never write .dossier/. */
   readOnly?: boolean;
   /** Coalescing delay for .dossier/ writes; 0 writes at once. Default 500 ms. */
@@ -205,7 +207,8 @@ export interface ScanSummary {
   analysed: number;
   fromCache: number;
   removed: number;
-  skipped: { path: string; reason: string }[];
+  /** `code` as on the diagnostic: 'too-large', 'binary', 'read-failed', 'source-no-text-layer'… */
+  skipped: { path: string; reason: string; code?: string }[];
   ms: number;
 }
 
@@ -225,6 +228,8 @@ export interface EntityIndex extends Disposable {
   getDocument(path: string): DocumentRecord | undefined;
   /** The text the index last analysed for `path`. */
   getText(path: string): string | undefined;
+  /** PDF documents: the 1-based page of an offset into the text; undefined for other kinds. */
+  pageOf(path: string, offset: number): number | undefined;
   entities(): EntityRecord[];
   /** Follows merges and aliases across documents: a merged-away or short id returns the record it now belongs to. */
   getEntity(id: string): EntityRecord | undefined;

@@ -35,6 +35,19 @@ export interface ExtractedSource {
   dateSource?: 'pdf-metadata' | 'xmp' | 'html-meta' | 'html-time' | 'docx-core';
 }
 
+/** What the index and the editor keep of an extraction besides its text. */
+export interface SourceInfo {
+  kind: SourceKind;
+  pages?: PageSpan[];
+  title?: string;
+  /** YYYY-MM-DD from the file's metadata: the analysis' `metadataDate`. */
+  date?: string;
+}
+
+export function sourceInfoOf(s: ExtractedSource): SourceInfo {
+  return { kind: s.kind, ...(s.pages ? { pages: s.pages } : {}), ...(s.title ? { title: s.title } : {}), ...(s.date ? { date: s.date } : {}) };
+}
+
 export interface ExtractLimits {
   /** Bytes of the file. */
   maxBytes: number;

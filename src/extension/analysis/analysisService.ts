@@ -51,6 +51,8 @@ export class AnalysisService implements vscode.Disposable {
     private readonly worker: WorkerClient,
     private readonly config: ConfigMonitor,
     private readonly log: vscode.LogOutputChannel,
+    /** The date in a PDF, HTML or DOCX file's own metadata, for its text view. */
+    private readonly metadataDate: (uri: vscode.Uri) => string | undefined = () => undefined,
   ) {
     const ws = vscode.workspace;
     this.fallbackDates = new FallbackDates(config);
@@ -85,7 +87,7 @@ export class AnalysisService implements vscode.Disposable {
 
   isDossierDocument(d: vscode.TextDocument): boolean {
     // Output panes, git blobs and the like are not articles.
-    if (!['file', 'untitled', 'vscode-vfs', 'vscode-remote', 'vscode-userdata'].includes(d.uri.scheme)) return false;
+    if (!['file', 'untitled', 'vscode-vfs', 'vscode-remote', 'vscode-userdata', 'dossier-source'].includes(d.uri.scheme)) return false;
     return this.config.current.languages.includes(d.languageId);
   }
 
@@ -178,6 +180,8 @@ export class AnalysisService implements vscode.Disposable {
     const options: AnalyzeOptions = { languageId: d.languageId, lexicon: this.bridge?.lexiconFor(d, text) };
     const fallback = await this.fallbackDates.of(d);
     if (fallback) options.documentDate = fallback;
+    const metadataDate = this.metadataDate(d.uri);
+    if (metadataDate) options.metadataDate = metadataDate;
     const result = await this.worker.analyze({ doc: key, version, text, options });
     if (!result.ok) {
       // Superseded jobs are followed by a newer one; anything else leaves the old highlights.

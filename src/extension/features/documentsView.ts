@@ -6,9 +6,12 @@ import type { DossierServices } from '../services';
 import { TYPE_ICON } from './entitiesTree';
 import { TYPE_LABEL, TYPE_SLUG } from './decorations';
 import { exposeTreeForTests } from './treeSnapshot';
+import { sourceKindOf, type SourceKind } from '../../core/sources/types';
 
 type DocumentsNode =
   | { kind: 'document'; path: string; uri: string; counts: Record<EntityType, number>; entities: number; failure?: Failure }
+  /** A PDF, HTML or DOCX file with no text Dossier could read, and why. */
+  | { kind: 'skipped'; path: string; uri: string; reason: string }
   | { kind: 'typeCount'; path: string; uri: string; type: EntityType; count: number; start: number; end: number };
 
 /** A failed analysis waiting for its next retry. */
@@ -26,6 +29,7 @@ class DocumentsProvider implements vscode.TreeDataProvider<DocumentsNode> {
   constructor(
     private readonly uriOf: (path: string) => vscode.Uri | undefined,
     private readonly retries: () => { path: string; error: string; attempts: number; dueAt: number }[],
+    private readonly skipped: () => { path: string; uri: vscode.Uri; reason: string }[],
   ) {}
 
   refresh(index: EntityIndex | undefined): void {
@@ -34,6 +38,7 @@ class DocumentsProvider implements vscode.TreeDataProvider<DocumentsNode> {
   }
 
   getTreeItem(node: DocumentsNode): vscode.TreeItem {
+    if (node.kind === 'skipped') return skippedItem(node);
     if (node.kind === 'document') {
       const item = new vscode.TreeItem(vscode.Uri.parse(node.uri), vscode.TreeItemCollapsibleState.Collapsed);
       item.label = node.path.split('/').pop() ?? node.path;
@@ -41,6 +46,13 @@ class DocumentsProvider implements vscode.TreeDataProvider<DocumentsNode> {
       item.description = `${node.entities} entities${node.path.includes('/') ? ` · ${node.path.slice(0, node.path.lastIndexOf('/'))}` : ''}`;
       item.tooltip = `${node.path}\n${parts.join(', ') || 'no entities'}`;
       item.iconPath = vscode.ThemeIcon.File;
+      const kind = sourceKindOf(node.path);
+      if (kind) {
+        // The kind shows first: the text Dossier reads came out of a PDF, a web page or a Word file.
+        item.description = `${KIND_LABEL[kind]} · ${item.description}`;
+        item.tooltip = `${node.path} (${KIND_LABEL[kind]}, read as its extracted text)\n${parts.join(', ') || 'no entities'}`;
+        item.iconPath = new vscode.ThemeIcon(KIND_ICON[kind]);
+      }
       if (node.failure) {
         // Shown until a retry succeeds, so a document is never silently without mentions.
         const seconds = Math.max(0, Math.round((node.failure.dueAt - Date.now()) / 1000));
@@ -67,7 +79,7 @@ class DocumentsProvider implements vscode.TreeDataProvider<DocumentsNode> {
     if (!index) return [];
     if (!node) {
       const failures = new Map(this.retries().map((r) => [r.path, r]));
-      return index.documents().flatMap((path) => {
+      const docs: DocumentsNode[] = index.documents().flatMap((path) => {
         const uri = this.uriOf(path);
         const record = index.getDocument(path);
         if (!uri || !record) return [];
@@ -81,6 +93,11 @@ class DocumentsProvider implements vscode.TreeDataProvider<DocumentsNode> {
         const failure = failures.get(path) ?? (record.analysisError !== undefined ? { error: record.analysisError, attempts: 0, dueAt: Date.now() } : undefined);
         return [{ kind: 'document' as const, path, uri: uri.toString(), counts, entities: seen.size, ...(failure ? { failure } : {}) }];
       });
+      const listed = new Set(index.documents());
+      const skipped = this.skipped()
+        .filter((s) => !listed.has(s.path))
+        .map((s) => ({ kind: 'skipped' as const, path: s.path, uri: s.uri.toString(), reason: s.reason }));
+      return [...docs, ...skipped].sort((a, b) => a.path.localeCompare(b.path));
     }
     if (node.kind !== 'document') return [];
     const mentions = index.getDocument(node.path)?.mentions.filter((m) => m.provenance !== 'rejected') ?? [];
@@ -95,27 +112,50 @@ class DocumentsProvider implements vscode.TreeDataProvider<DocumentsNode> {
   }
 }
 
+const KIND_LABEL: Record<SourceKind, string> = { pdf: 'PDF', html: 'HTML', docx: 'Word' };
+const KIND_ICON: Record<SourceKind, string> = { pdf: 'file-pdf', html: 'globe', docx: 'book' };
+
+function skippedItem(node: Extract<DocumentsNode, { kind: 'skipped' }>): vscode.TreeItem {
+  const item = new vscode.TreeItem(node.path.split('/').pop() ?? node.path, vscode.TreeItemCollapsibleState.None);
+  item.description = `skipped · ${node.reason}`;
+  item.tooltip = `${node.path}\nNot indexed: ${node.reason}`;
+  item.iconPath = new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+  item.contextValue = 'skippedDocument';
+  item.id = `skipped:${node.path}`;
+  item.command = { command: 'vscode.open', title: 'Open', arguments: [vscode.Uri.parse(node.uri)] };
+  return item;
+}
+
 export function registerDocumentsView(services: DossierServices): vscode.Disposable {
   const provider = new DocumentsProvider(
     (path) => services.workspaceIndex.uriOf(path),
     () => services.workspaceIndex.pendingRetries(),
+    () =>
+      services.sources.failures().flatMap((f) => {
+        const path = services.workspaceIndex.pathOf(f.uri);
+        return path === undefined ? [] : [{ path, uri: f.uri, reason: f.message }];
+      }),
   );
   const view = vscode.window.createTreeView('dossier.documents', { treeDataProvider: provider });
   let timer: NodeJS.Timeout | undefined;
   const refresh = async (): Promise<void> => {
     const index = await services.index;
     provider.refresh(index);
-    view.description = index ? `${index.documents().length} documents` : undefined;
+    const skipped = services.sources.failures().length;
+    view.description = index ? `${index.documents().length} documents${skipped ? ` · ${skipped} skipped` : ''}` : undefined;
+  };
+  const later = (): void => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void refresh(), 250);
   };
   void refresh();
   return vscode.Disposable.from(
     view,
     provider,
     services.workspaceIndex.onDidChange((e) => {
-      if (!e.documents.length && !e.all) return;
-      clearTimeout(timer);
-      timer = setTimeout(() => void refresh(), 250);
+      if (e.documents.length || e.all) later();
     }),
+    services.sources.onDidChange(later),
     exposeTreeForTests('dossier.documents', provider),
     new vscode.Disposable(() => clearTimeout(timer)),
   );

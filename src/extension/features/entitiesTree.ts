@@ -15,7 +15,7 @@ export type EntitiesNode =
   | { kind: 'type'; id: string; type: EntityType; count: number }
   | { kind: 'entity'; id: string; parent: EntitiesNode; entity: string; type: EntityType; canonical: string; aliases: string[]; count: number }
   | { kind: 'entityDocument'; id: string; parent: EntitiesNode; entity: string; path: string; uri: string; count: number }
-  | { kind: 'mention'; id: string; parent: EntitiesNode; entity: string; uri: string; start: number; end: number; line: number; text: string; context: string };
+  | { kind: 'mention'; id: string; parent: EntitiesNode; entity: string; uri: string; start: number; end: number; line: number; text: string; context: string; page?: number };
 
 export const TYPE_ICON: Record<EntityType, string> = { PERSON: 'person', ORG: 'organization', PLACE: 'location', DATE: 'calendar' };
 const TYPE_PLURAL: Record<EntityType, string> = { PERSON: 'People', ORG: 'Organisations', PLACE: 'Places', DATE: 'Dates' };
@@ -28,6 +28,8 @@ export interface EntitiesSource {
   /** The document shown in document scope. */
   document: { uri: vscode.Uri; text: string; analysis: DocumentAnalysis } | undefined;
   uriOf(path: string): vscode.Uri | undefined;
+  /** The PDF page of an offset into a document's text (undefined for other kinds). */
+  pageOf?(uri: string, offset: number): number | undefined;
 }
 
 interface EntityRow {
@@ -86,7 +88,7 @@ export function entityChildren(node: Extract<EntitiesNode, { kind: 'entity' }>, 
     const lines = new LineMap(doc.text);
     return doc.analysis.analysis.mentions
       .filter((m) => m.entity === node.entity && m.provenance !== 'rejected' && m.end <= doc.text.length)
-      .map((m) => mentionNode(node, doc.uri.toString(), m.start, m.end, lines.lineOf(m.start), m.text, lines.context(m.start, m.end, 90)));
+      .map((m) => mentionNode(node, doc.uri.toString(), m.start, m.end, lines.lineOf(m.start), m.text, lines.context(m.start, m.end, 90), src));
   }
   const byPath = new Map<string, number>();
   for (const loc of src.index?.mentionsOf(node.entity) ?? []) byPath.set(loc.path, (byPath.get(loc.path) ?? 0) + 1);
@@ -99,11 +101,12 @@ export function entityChildren(node: Extract<EntitiesNode, { kind: 'entity' }>, 
 export function documentMentions(node: Extract<EntitiesNode, { kind: 'entityDocument' }>, src: EntitiesSource): EntitiesNode[] {
   return (src.index?.mentionsOf(node.entity) ?? [])
     .filter((loc) => loc.path === node.path)
-    .map((loc) => mentionNode(node, node.uri, loc.mention.start, loc.mention.end, loc.line, loc.mention.text, loc.context));
+    .map((loc) => mentionNode(node, node.uri, loc.mention.start, loc.mention.end, loc.line, loc.mention.text, loc.context, src));
 }
 
-function mentionNode(parent: EntitiesNode, uri: string, start: number, end: number, line: number, text: string, context: string): EntitiesNode {
-  return { kind: 'mention', id: `${parent.id}@${start}`, parent, entity: parent.kind === 'type' ? '' : parent.entity, uri, start, end, line, text, context };
+function mentionNode(parent: EntitiesNode, uri: string, start: number, end: number, line: number, text: string, context: string, src: EntitiesSource): EntitiesNode {
+  const page = src.pageOf?.(uri, start);
+  return { kind: 'mention', id: `${parent.id}@${start}`, parent, entity: parent.kind === 'type' ? '' : parent.entity, uri, start, end, line, text, context, ...(page ? { page } : {}) };
 }
 
 export function toTreeItem(node: EntitiesNode): vscode.TreeItem {
@@ -136,7 +139,7 @@ export function toTreeItem(node: EntitiesNode): vscode.TreeItem {
       const at = node.context.indexOf(node.text.replace(/\s+/g, ' '));
       const label: vscode.TreeItemLabel = { label: node.context || node.text, highlights: at >= 0 ? [[at, at + node.text.length]] : [] };
       const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
-      item.description = `line ${node.line + 1}`;
+      item.description = node.page ? `p. ${node.page}` : `line ${node.line + 1}`;
       item.command = { command: 'dossier.openMention', title: 'Open Mention', arguments: [node.uri, node.start, node.end] };
       return finish(item, node, 'mention');
     }

@@ -8,6 +8,7 @@ import { EntitiesProvider } from './entitiesProvider';
 import { documentMentions, entityChildren, type EntitiesNode, type EntitiesScope, type EntitiesSort } from './entitiesTree';
 import { openMention } from './indexCommands';
 import { exposeTreeForTests } from './treeSnapshot';
+import { originalUriOf } from '../sources/sourceUri';
 
 export function registerEntitiesView(services: DossierServices): vscode.Disposable {
   const { analysis, config, workspaceIndex, context } = services;
@@ -19,6 +20,7 @@ export function registerEntitiesView(services: DossierServices): vscode.Disposab
     index: undefined,
     document: undefined,
     uriOf: (path) => workspaceIndex.uriOf(path),
+    pageOf: (uri, offset) => services.sources.pageAt(originalUriOf(vscode.Uri.parse(uri)), offset),
   });
   const view = vscode.window.createTreeView('dossier.entities', { treeDataProvider: provider, showCollapseAll: true });
   let lastDocument: vscode.TextDocument | undefined;

@@ -6,6 +6,7 @@ import type { EntityIndex, EntityRecord, MentionLocation } from '../../core/inde
 import type { Mention, Provenance } from '../../core/model';
 import { spanAt, TextLineMap, toRange } from '../convert';
 import type { DossierServices } from '../services';
+import { originalUriOf } from '../sources/sourceUri';
 
 /** A mention as the editor shows it. */
 export interface MentionPlace {
@@ -16,6 +17,8 @@ export interface MentionPlace {
   provenance: Provenance;
   /** The mention's line, trimmed, for pickers and reference lists. */
   context: string;
+  /** PDF documents: the 1-based page of the mention. */
+  page?: number;
 }
 
 /** The open document, if any, for `uri`. */
@@ -92,7 +95,9 @@ export function placesInDocument(
     .filter((m) => sameEntity(index, m.entity, entity))
     .map((m) => {
       const range = toRange(document, m);
+      const page = services.sources.pageAt(originalUriOf(document.uri), m.start);
       return {
+        ...(page ? { page } : {}),
         uri: document.uri,
         range,
         text: m.text,
@@ -119,7 +124,7 @@ export async function workspacePlaces(services: DossierServices, entity: string)
     for (const loc of index.mentionsOf(entity)) {
       const uri = services.workspaceIndex.uriOf(loc.path);
       if (!uri || liveDocs.has(uri.toString())) continue;
-      const place = placeFromIndex(index, uri, loc, maps);
+      const place = placeFromIndex(services, index, uri, loc, maps);
       if (place) places.push({ ...place, entity });
     }
   }
@@ -139,7 +144,7 @@ export async function definitionPlace(services: DossierServices, entity: string)
       const best = live.sort((a, b) => Math.abs(a.range.start.line - loc.line) - Math.abs(b.range.start.line - loc.line))[0];
       if (best) return best;
     }
-    if (uri) return placeFromIndex(index, uri, loc, new Map());
+    if (uri) return placeFromIndex(services, index, uri, loc, new Map());
   }
   // No index (no folder, untrusted and still loading): the first full-name mention among open documents.
   const places = await workspacePlaces(services, entity);
@@ -148,6 +153,7 @@ export async function definitionPlace(services: DossierServices, entity: string)
 }
 
 function placeFromIndex(
+  services: DossierServices,
   index: EntityIndex,
   uri: vscode.Uri,
   loc: MentionLocation,
@@ -161,7 +167,8 @@ function placeFromIndex(
   const range = map
     ? toRange(map, loc.mention)
     : new vscode.Range(loc.line, loc.character, loc.line, loc.character + loc.mention.text.length);
-  return { uri, range, text: loc.mention.text, entity: loc.mention.entity, provenance: loc.mention.provenance, context: loc.context };
+  const page = services.sources.pageAt(originalUriOf(uri), loc.mention.start);
+  return { uri, range, text: loc.mention.text, entity: loc.mention.entity, provenance: loc.mention.provenance, context: loc.context, ...(page ? { page } : {}) };
 }
 
 function comparePlaces(a: MentionPlace, b: MentionPlace): number {
@@ -178,7 +185,8 @@ export async function revealPlace(place: Pick<MentionPlace, 'uri' | 'range'>): P
 
 /** Workspace-relative label for a uri ("articles/paris.txt"). */
 export function documentLabel(uri: vscode.Uri): string {
-  return vscode.workspace.asRelativePath(uri, false);
+  // The text of a PDF, HTML or DOCX document is labelled by the original's path.
+  return vscode.workspace.asRelativePath(originalUriOf(uri), false);
 }
 
 /**

@@ -6,6 +6,7 @@ import { spanAt, toRange } from '../convert';
 import type { DossierServices } from '../services';
 import { buildHoverCard, type HoverCardInput } from './hoverCard';
 import { quoteSummary } from './quotesHover';
+import { originalUriOf, SOURCE_SCHEME } from '../sources/sourceUri';
 
 /** Other documents listed on the card. */
 const OTHER_DOCUMENTS = 3;
@@ -61,7 +62,8 @@ export function registerHover(services: DossierServices): vscode.Disposable {
           const uri = workspaceIndex.uriOf(location.path);
           if (!uri) continue;
           seen.add(location.path);
-          otherDocuments.push({ location, uri });
+          const page = services.sources.pageAt(originalUriOf(uri), location.mention.start);
+          otherDocuments.push({ location, uri, ...(page ? { page } : {}) });
           if (otherDocuments.length >= OTHER_DOCUMENTS) break;
         }
       }
@@ -77,6 +79,7 @@ export function registerHover(services: DossierServices): vscode.Disposable {
         notes: record?.notes ?? [],
         sections: config.current.hoverSections,
         trusted: trust.trusted,
+        source: document.uri.scheme === SOURCE_SCHEME ? { page: services.sources.pageAt(originalUriOf(document.uri), mention.start) } : undefined,
         quotes: mention.type === 'PERSON' || mention.type === 'ORG' ? quoteSummary(index, ids, current.analysis) : undefined,
       });
       return new vscode.Hover(card, toRange(document, mention));

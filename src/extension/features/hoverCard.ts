@@ -15,6 +15,7 @@ export const HOVER_COMMANDS = [
   'dossier.changeType',
   'dossier.addNote',
   'dossier.showAllMentions',
+  'dossier.openOriginal',
 ] as const;
 
 export interface HoverCardInput {
@@ -27,7 +28,9 @@ export interface HoverCardInput {
   mentionsHere: number;
   /** Workspace counts, when the index knows the entity. */
   workspace?: { mentions: number; documents: number };
-  otherDocuments: { location: MentionLocation; uri: vscode.Uri }[];
+  otherDocuments: { location: MentionLocation; uri: vscode.Uri; page?: number }[];
+  /** The text of a PDF, HTML or DOCX document: its page (PDF) and the link to the original. */
+  source?: { page?: number };
   notes: EntityNote[];
   sections: readonly HoverSection[];
   trusted: boolean;
@@ -46,6 +49,12 @@ export function buildHoverCard(input: HoverCardInput): vscode.MarkdownString {
   md.isTrusted = trusted ? { enabledCommands: [...HOVER_COMMANDS] } : false;
   const lines: string[] = [];
   lines.push(`**${escapeMarkdown(entity.canonical)}** · ${TYPE_LABEL[input.type]}`);
+  if (input.source) {
+    const page = input.source.page ? `p. ${input.source.page}` : undefined;
+    const at = { uri: input.uri.toString(), offset: input.mention.start };
+    const open = trusted ? commandLink(page ? `Open original at ${page}` : 'Open original', 'dossier.openOriginal', at, 'Open the original document') : undefined;
+    if (page || open) lines.push([page, open].filter(Boolean).join(' · '));
+  }
   if (input.quotes?.count) lines.push(`Quotes: ${input.quotes.count} · “${escapeMarkdown(input.quotes.first, 160)}”`);
 
   for (const section of sections) {
@@ -81,8 +90,8 @@ export function buildHoverCard(input: HoverCardInput): vscode.MarkdownString {
       case 'documents':
         if (input.otherDocuments.length) {
           lines.push('Also in:');
-          for (const { location, uri } of input.otherDocuments) {
-            const label = `${escapeMarkdown(location.path, 80)}:${location.line + 1}`;
+          for (const { location, uri, page } of input.otherDocuments) {
+            const label = `${escapeMarkdown(location.path, 80)}${page ? ` p. ${page}` : `:${location.line + 1}`}`;
             const context = escapeMarkdown(location.context, 100);
             const { start, end } = location.mention;
             // Untrusted: a plain file link (no command) still opens the document at the line.

@@ -197,7 +197,7 @@ async function pickPlace(services: DossierServices, entity: string, places: Ment
     return undefined;
   }
   const items: PlaceItem[] = places.map((place) => ({
-    label: `$(file) ${documentLabel(place.uri)}:${place.range.start.line + 1}`,
+    label: `$(file) ${documentLabel(place.uri)}${place.page ? ` p. ${place.page}` : `:${place.range.start.line + 1}`}`,
     description: place.text + (place.provenance === 'auto' ? '' : ` · ${place.provenance}`),
     detail: place.context,
     place,

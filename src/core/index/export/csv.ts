@@ -54,13 +54,14 @@ export function entitiesCsv(index: EntityIndex): string {
   return toCsv([ENTITY_COLUMNS, ...rows]);
 }
 
-export const MENTION_COLUMNS = ['document', 'line', 'column', 'start', 'end', 'text', 'type', 'entity', 'canonical', 'provenance', 'context'];
+/** `page`: the PDF page of the mention (empty for other documents). */
+export const MENTION_COLUMNS = ['document', 'line', 'column', 'start', 'end', 'text', 'type', 'entity', 'canonical', 'provenance', 'context', 'page'];
 
 export function mentionsCsv(index: EntityIndex): string {
   const rows: (string | number | undefined)[][] = [];
   for (const e of index.entities()) {
     for (const l of index.mentionsOf(e.id)) {
-      rows.push([l.path, l.line + 1, l.character + 1, l.mention.start, l.mention.end, l.mention.text, l.mention.type, e.id, e.canonical, l.mention.provenance, l.context]);
+      rows.push([l.path, l.line + 1, l.character + 1, l.mention.start, l.mention.end, l.mention.text, l.mention.type, e.id, e.canonical, l.mention.provenance, l.context, index.pageOf(l.path, l.mention.start)]);
     }
   }
   rows.sort((a, b) => (a[0] === b[0] ? (a[3] as number) - (b[3] as number) : String(a[0]) < String(b[0]) ? -1 : 1));
