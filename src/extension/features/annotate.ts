@@ -198,6 +198,8 @@ function describe(index: EntityIndex, a: Annotation): string {
     case 'split': return `split "${a.body.alias}" off as "${a.body.name ?? a.body.alias}"`;
     case 'rename': return `renamed to "${a.body.name}"`;
     case 'note': return `added a note to ${name(a.body.entity)}`;
+    case 'speaker': return `the quote is now ${a.body.entity ? `said by ${name(a.body.entity)}` : 'unattributed'}`;
+    case 'notQuote': return 'that is not a quote';
   }
 }
 

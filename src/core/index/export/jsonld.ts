@@ -51,7 +51,7 @@ export function toWebAnnotations(index: EntityIndex): object {
     items.push({
       id,
       type: 'Annotation',
-      motivation: a.kind === 'note' ? 'commenting' : a.kind === 'reject' || a.kind === 'confirm' ? 'assessing' : 'editing',
+      motivation: a.kind === 'note' ? 'commenting' : a.kind === 'reject' || a.kind === 'confirm' || a.kind === 'notQuote' ? 'assessing' : 'editing',
       created,
       creator: { type: 'Person', name: author },
       body: a.body.note ? [{ type: 'TextualBody', purpose: 'commenting', value: a.body.note }] : [],

@@ -22,7 +22,7 @@ export function quoteAnnotations(index: EntityIndex): object[] {
           { type: 'TextPositionSelector', start: q.start, end: q.end },
         ],
       },
-      'dossier:provenance': 'auto',
+      'dossier:provenance': q.provenance,
       'dossier:confidence': q.confidence,
     };
   });
