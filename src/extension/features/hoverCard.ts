@@ -15,6 +15,8 @@ export const HOVER_COMMANDS = [
   'dossier.changeType',
   'dossier.addNote',
   'dossier.showAllMentions',
+  'dossier.changeSpeaker',
+  'dossier.notQuote',
 ] as const;
 
 export interface HoverCardInput {
@@ -35,7 +37,7 @@ export interface HoverCardInput {
   quotes?: { count: number; first: string };
 }
 
-function commandLink(label: string, command: (typeof HOVER_COMMANDS)[number], args: unknown, tooltip: string): string {
+export function commandLink(label: string, command: (typeof HOVER_COMMANDS)[number], args: unknown, tooltip: string): string {
   return `[${label}](command:${command}?${encodeURIComponent(JSON.stringify(args))} "${tooltip}")`;
 }
 
