@@ -5,17 +5,17 @@ import { LineMap } from '../../core/index/locations';
 import { corpusQuotes } from '../../core/index/quotes';
 import type { EntityIndex } from '../../core/index/types';
 import { type EntityType, foldKey, type Quote } from '../../core/model';
-import type { DocumentAnalysis } from '../analysis/analysisService';
 import { TYPE_SLUG } from './decorations';
+import type { ScopedDocument, ViewScope } from './scopedView';
 import { TYPE_ICON } from './entitiesTree';
 
-export type QuotesScope = 'document' | 'workspace';
+export type QuotesScope = ViewScope;
 
 export interface QuotesSource {
   scope: QuotesScope;
   filter: string;
   index: EntityIndex | undefined;
-  document: { uri: vscode.Uri; path: string; text: string; analysis: DocumentAnalysis } | undefined;
+  document: ScopedDocument | undefined;
   uriOf(path: string): vscode.Uri | undefined;
 }
 
