@@ -7,20 +7,20 @@ export const title = 'open the Quotes view, expand a speaker and open a quote';
 
 const SPEAKER = 'Amina Diallo';
 const FILE = 'water-summit.md';
+const OTHER = 'Marieke de Vries';
 
 export async function run({ page, shot, note }) {
   await openFile(page, FILE);
   await page.locator('.activitybar .action-item a[aria-label^="Dossier"], .activitybar .action-item[aria-label^="Dossier"]').first().click();
   const header = (name) => page.locator('.sidebar .pane-header', { hasText: name }).first();
-  // Room for the quotes: fold the Entities view, unfold Quotes.
-  await header('Entities').waitFor({ timeout: 30_000 });
-  if ((await header('Entities').getAttribute('aria-expanded')) === 'true') await header('Entities').click();
   await header('Quotes').waitFor({ timeout: 30_000 });
   if ((await header('Quotes').getAttribute('aria-expanded')) !== 'true') await header('Quotes').click();
   const pane = page.locator('.sidebar .pane', { has: page.locator('.pane-header', { hasText: 'Quotes' }) }).first();
   const rows = pane.locator('.monaco-list-row');
   const speaker = rows.filter({ hasText: SPEAKER }).first();
   await speaker.waitFor({ timeout: 60_000 });
+  // Workspace scope: once the scan is done, speakers of the other articles are listed too.
+  await eventually('speakers from another article', async () => (await rows.filter({ hasText: OTHER }).count()) > 0, 120_000);
   if ((await speaker.getAttribute('aria-expanded')) !== 'true') await speaker.locator('.monaco-tl-twistie').click();
   await eventually(`${SPEAKER} expanded`, async () => (await speaker.getAttribute('aria-expanded')) === 'true');
   const level = Number(await speaker.getAttribute('aria-level'));

@@ -85,8 +85,10 @@ export class DossierStore implements IndexStore {
       });
       return { items, unreadable: salvaged.filter((x) => !valid(x)) };
     }
-    const items = uniqueById(list.filter(valid));
-    const unreadable = [...list.filter((x) => !valid(x)), ...(Array.isArray(parsed?.unreadable) ? parsed.unreadable : [])];
+    // Entries an older Dossier could not read (a newer annotation kind) are read again here.
+    const all = [...list, ...(Array.isArray(parsed?.unreadable) ? parsed.unreadable : [])];
+    const items = uniqueById(all.filter(valid));
+    const unreadable = all.filter((x) => !valid(x));
     if (unreadable.length) {
       this.report({ severity: 'warning', code: 'unreadable-entries', path, message: `${path}: ${unreadable.length} entries could not be read; they are kept in the file under "unreadable".` });
     }

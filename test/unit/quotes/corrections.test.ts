@@ -133,4 +133,21 @@ describe('quotes: corrections (Change Speaker…, Not a Quote)', () => {
       index.dispose();
     }
   });
+
+  it('a correction an older Dossier kept under "unreadable" is read and applied again', async () => {
+    const first = await openTestIndex({ 'port.txt': TEXT }, engine);
+    await first.index.annotate({ kind: 'speaker', ...at(first.index, 'strike'), speaker: 'person:maria-lindqvist' });
+    await first.index.flush();
+    first.index.dispose();
+    const file = JSON.parse(first.workspace.files.get('.dossier/annotations.json')?.data ?? '{}');
+    // What a build without quote corrections writes back: the entry it could not read, set aside.
+    first.workspace.files.set('.dossier/annotations.json', { data: JSON.stringify({ schemaVersion: 1, annotations: [], unreadable: file.annotations }), mtime: 2 });
+    const { index } = await openTestIndex({}, { ...engine, workspace: first.workspace });
+    try {
+      await index.scan();
+      assert.equal(quotes(index)[0], 'person:maria-lindqvist corrected: "Nobody wants a strike, but we have no choice,"');
+    } finally {
+      index.dispose();
+    }
+  });
 });
