@@ -54,9 +54,9 @@ suite('Quotes: corrections (Change Speaker, Not a Quote)', () => {
     assert.strictEqual(a?.kind, 'speaker');
     await waitFor('the editor to attribute the quote to Hutchison Ports', () => live(QUOTE)?.speaker === 'org:hutchison-ports');
     assert.match(await hoverText(editor, offsetOf(editor, QUOTE) + 5), /\*\*Hutchison Ports\*\* · Organisation/);
-    await waitFor('the Quotes view to list the quote under Hutchison Ports', async () => {
+    await waitFor('the Quotes view to list the quote under Hutchison Ports, marked corrected', async () => {
       const nodes = await tree('dossier.quotes', 2);
-      return nodes.find((n) => n.label === 'Hutchison Ports')?.children?.some((c) => c.label.includes(QUOTE));
+      return nodes.find((n) => n.label === 'Hutchison Ports')?.children?.some((c) => c.label.includes(QUOTE) && c.description?.endsWith(' · corrected'));
     });
 
     // An edit above the quote: the correction follows the text.

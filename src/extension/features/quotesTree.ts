@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { LineMap } from '../../core/index/locations';
 import { corpusQuotes } from '../../core/index/quotes';
-import type { EntityIndex } from '../../core/index/types';
+import type { EntityIndex, QuoteWithProvenance } from '../../core/index/types';
 import { type EntityType, foldKey, type Quote } from '../../core/model';
 import { TYPE_SLUG } from './decorations';
 import type { ScopedDocument, ViewScope } from './scopedView';
@@ -25,7 +25,8 @@ export interface QuotePlace {
   path: string;
   /** 0-based. */
   line: number;
-  quote: Quote;
+  /** Corrected or added by the user when the index says so (Change Speaker…). */
+  quote: Quote & { provenance?: QuoteWithProvenance['provenance'] };
   speaker: string | null;
   speakerName: string;
   speakerType: EntityType | undefined;
@@ -118,7 +119,8 @@ export function toTreeItem(node: QuotesNode): vscode.TreeItem {
   }
   const { place } = node;
   const item = new vscode.TreeItem(`“${quoteGist(place.quote.text)}”`, vscode.TreeItemCollapsibleState.None);
-  item.description = `${place.path}:${place.line + 1}`;
+  const corrected = place.quote.provenance === 'corrected' ? ' · corrected' : place.quote.provenance === 'manual' ? ' · added by you' : '';
+  item.description = `${place.path}:${place.line + 1}${corrected}`;
   item.tooltip = new vscode.MarkdownString().appendText(`${place.speakerName} (${place.quote.kind}):\n\n${place.quote.text}`);
   item.iconPath = new vscode.ThemeIcon('quote');
   item.command = { command: 'dossier.openMention', title: 'Open Quote', arguments: [place.uri, place.quote.start, place.quote.end] };
