@@ -26,12 +26,15 @@ suite('Quotes: corrections (Change Speaker, Not a Quote)', () => {
     return api.services.analysis.get(editor.document.uri)?.analysis.quotes?.find((q) => q.start <= at && at < q.end);
   };
 
-  suiteSetup(async () => {
+  suiteSetup(async function () {
+    // The first suite to run waits for the first scan of the workspace: slow on a busy machine.
+    this.timeout(180_000);
     api = await activateDossier();
     index = await indexedWorkspace(api);
     editor = await openArticle(api, FILE);
   });
   suiteTeardown(async () => {
+    if (!editor) return;
     await vscode.window.showTextDocument(editor.document);
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
