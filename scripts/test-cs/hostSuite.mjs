@@ -53,7 +53,8 @@ export async function runHostSuite({ log = console.log, timeoutMs = Number(proce
         `extension failed to load: read ${path.relative(root, run.log)})`);
       done(124);
     }, timeoutMs);
-    await page.goto(url);
+    // A loaded machine can take longer than playwright's 30 s default to serve the workbench.
+    await page.goto(url, { timeout: 120_000 });
     const exitCode = await finished;
     clearTimeout(timer);
     // No summary line means run() never reached mocha (e.g. the extension did not load):

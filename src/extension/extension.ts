@@ -24,6 +24,7 @@ import { registerQuotesSearch } from './features/quotesSearch';
 import { registerQuoteDecorations } from './features/quotesDecorations';
 import { registerQuotesHover } from './features/quotesHover';
 import { registerSourceDocuments } from './features/sourceDocuments';
+import { registerQuoteCorrections } from './features/quoteCorrections';
 import { createServices, type DossierServices } from './services';
 
 /** Ext-core features; ext-nav's (navigation, search, annotation…) are appended to this list. */
@@ -57,6 +58,7 @@ const FEATURES: ((services: DossierServices) => vscode.Disposable)[] = [
   registerQuotesView,
   registerQuotesSearch,
   registerQuotesHover,
+  registerQuoteCorrections,
 ];
 
 /** Returned from activate() so the in-host tests can reach the live services. */

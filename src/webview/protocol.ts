@@ -2,12 +2,12 @@
 // import these types; nothing here touches the DOM or vscode, so either side can use it.
 import type { LinkChartModel } from '../core/corpus/linkChart';
 import type { PlaceMapModel } from '../core/corpus/placeMap';
-import type { TimelineModel } from '../core/corpus/timeline';
+import type { QuoteTimelineModel } from '../core/corpus/quoteTimeline';
 
 export type CorpusViewKind = 'timeline' | 'linkChart' | 'placeMap';
 
 export interface CorpusModels {
-  timeline: TimelineModel;
+  timeline: QuoteTimelineModel;
   linkChart: LinkChartModel;
   placeMap: PlaceMapModel;
 }

@@ -2,8 +2,11 @@
 /// <reference lib="dom.iterable" />
 // The timeline webview: one lane per date precision on a shared time axis (a day is a dot, a
 // month a bar), and below it every dated event in order with its sentence and the entities
-// named with it. Clicking a mark or a row opens the article at the date.
-import { DATE_PRECISIONS, type DatePrecision, type TimelineEvent, type TimelineModel } from '../core/corpus/timeline';
+// named with it; with the quotes toggle on, a lane of quotes (coloured by speaker type) and their
+// rows among the dates. Clicking a mark or a row opens the article at the date or the quote.
+import type { QuoteEvent } from '../core/corpus/quoteEvents';
+import type { QuoteTimelineModel as TimelineModel } from '../core/corpus/quoteTimeline';
+import { DATE_PRECISIONS, type DatePrecision, type TimelineEvent } from '../core/corpus/timeline';
 import { activatable, arrowNavigation, focusBanner, post, h, loadState, onModel, openAt, page, plural, reportRendered, saveState, svg, typeColour, withEmphasis } from './common';
 
 interface State {
@@ -16,13 +19,13 @@ const LANE_ROWS = 4;
 const ROW = 12;
 const DAY_MS = 86_400_000;
 const LIST_LIMIT = 1500;
-let current: { model: TimelineModel; note: string | undefined } | undefined;
+let current: { model: TimelineModel; note: string | undefined; options: Record<string, unknown> } | undefined;
 
-onModel('timeline', ({ model, note }) => {
+onModel('timeline', ({ model, note, options }) => {
   if (!model) return page('Timeline', 'No timeline yet.', note);
   // A new focus brings its own dates: a zoom chosen for the previous one would hide them.
   if (current && current.model.focus?.id !== model.focus?.id) state.zoom = undefined;
-  current = { model, note };
+  current = { model, note, options: options && typeof options === 'object' ? (options as Record<string, unknown>) : {} };
   draw();
 });
 
@@ -35,25 +38,31 @@ function draw(): void {
   if (!current) return;
   const { model, note } = current;
   const zoom: [number, number] | undefined = state.zoom && [day(state.zoom[0]), day(state.zoom[1]) + 1];
-  const shown = model.events.filter((e) => !state.hidden.includes(e.precision) && (!zoom || (day(e.end) > zoom[0] && day(e.start) < zoom[1])));
+  const inZoom = (e: { start: string; end: string }): boolean => !zoom || (day(e.end) > zoom[0] && day(e.start) < zoom[1]);
+  const shown = model.events.filter((e) => !state.hidden.includes(e.precision) && inZoom(e));
+  const quotes = model.quotes.filter(inZoom);
   const left = [
     model.skipped.durations ? plural(model.skipped.durations, 'duration') : '',
     model.skipped.unresolved ? plural(model.skipped.unresolved, 'date without a known year', 'dates without a known year') : '',
   ].filter(Boolean);
-  const summary = `${plural(model.events.length, 'dated event')} in ${plural(model.documents, 'document')}${zoom ? `, ${shown.length} shown` : ''}${left.length ? ` · not on the calendar: ${left.join(', ')}` : ''}`;
-  if (!model.events.length) {
+  if (model.undatedQuotes) left.push(plural(model.undatedQuotes, 'undated quote'));
+  const quoted = model.showQuotes ? ` and ${plural(model.quotes.length, 'quote')}` : '';
+  const summary = `${plural(model.events.length, 'dated event')}${quoted} in ${plural(model.documents, 'document')}${zoom ? `, ${shown.length + quotes.length} shown` : ''}${left.length ? ` · not on the calendar: ${left.join(', ')}` : ''}`;
+  if (!model.events.length && !model.quotes.length) {
     const why = model.focus ? `No date is named with ${model.focus.label}.` : 'No dates with a calendar value in the indexed documents.';
-    return page('Timeline', summary, note ?? why, model.focus && focusBanner(`Dates named with ${model.focus.label}`, 'Show all dates', () => post({ type: 'options', options: {} })));
+    return page('Timeline', summary, note ?? why, model.focus && focusBanner(`Dates named with ${model.focus.label}`, 'Show all dates', () => post({ type: 'options', options: { quotes: model.showQuotes } })), model.quoteCount ? quoteToggle(model) : null);
   }
   // Thousands of rows would make the panel sluggish; the axis still shows every event.
-  const listed = shown.slice(0, LIST_LIMIT);
-  const list = h('ol', { class: 'events', 'aria-label': 'Dated events in order' }, ...listed.map(row));
+  const rows = [...shown.map((e) => ({ start: e.start, li: () => row(e) })), ...quotes.map((q) => ({ start: q.start, li: () => quoteRow(q) }))].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+  const listed = rows.slice(0, LIST_LIMIT);
+  const list = h('ol', { class: 'events', 'aria-label': 'Dated events in order' }, ...listed.map((r) => r.li()));
   arrowNavigation(list, 'li');
-  const domain: [number, number] = zoom ?? [Math.min(...shown.map((e) => day(e.start))), Math.max(...shown.map((e) => day(e.end)))];
-  const banner = model.focus && focusBanner(`Dates named with ${model.focus.label}`, 'Show all dates', () => post({ type: 'options', options: {} }));
-  const more = shown.length > LIST_LIMIT ? h('p', { class: 'note' }, `The list stops at ${LIST_LIMIT} of ${shown.length} events: zoom in (drag across the axis) to list the rest.`) : null;
-  page('Timeline', summary, note, banner, filters(model), shown.length ? axis(shown, domain) : h('p', { class: 'note' }, 'No event to show: widen the range or tick a precision.'), list, more);
-  reportRendered({ marks: shown.length, items: listed.length });
+  const spans = [...shown, ...quotes];
+  const domain: [number, number] = zoom ?? [Math.min(...spans.map((e) => day(e.start))), Math.max(...spans.map((e) => day(e.end)))];
+  const banner = model.focus && focusBanner(`Dates named with ${model.focus.label}`, 'Show all dates', () => post({ type: 'options', options: { quotes: model.showQuotes } }));
+  const more = rows.length > LIST_LIMIT ? h('p', { class: 'note' }, `The list stops at ${LIST_LIMIT} of ${rows.length} events: zoom in (drag across the axis) to list the rest.`) : null;
+  page('Timeline', summary, note, banner, filters(model), spans.length ? axis(shown, quotes, domain) : h('p', { class: 'note' }, 'No event to show: widen the range or tick a precision.'), list, more);
+  reportRendered({ marks: spans.length, items: listed.length });
 }
 
 function filters(model: TimelineModel): HTMLElement {
@@ -84,7 +93,14 @@ function filters(model: TimelineModel): HTMLElement {
     saveState(state);
     redraw('zoom-reset');
   });
-  return h('fieldset', { class: 'controls' }, h('legend', {}, 'Show dates precise to the'), ...boxes, h('label', {}, ' from ', from), h('label', {}, ' to ', to), reset);
+  return h('fieldset', { class: 'controls' }, h('legend', {}, 'Show dates precise to the'), ...boxes, model.quoteCount ? quoteToggle(model) : null, h('label', {}, ' from ', from), h('label', {}, ' to ', to), reset);
+}
+
+/** The quotes toggle: a host option, so the model carries the quotes only when they are wanted. */
+function quoteToggle(model: TimelineModel): HTMLElement {
+  const box = h('input', { type: 'checkbox', checked: model.showQuotes, id: 'show-quotes' });
+  box.addEventListener('change', () => post({ type: 'options', options: { ...current?.options, quotes: box.checked } }));
+  return h('label', { class: 'quote-toggle' }, box, ` quotes (${model.quoteCount})`);
 }
 
 /** Days since the epoch of YYYY-MM-DD. */
@@ -92,9 +108,10 @@ function day(isoDay: string): number {
   return Date.UTC(+isoDay.slice(0, 4), +isoDay.slice(5, 7) - 1, +isoDay.slice(8, 10)) / DAY_MS;
 }
 
-function axis(events: TimelineEvent[], [from, to]: [number, number]): SVGSVGElement {
+function axis(events: TimelineEvent[], quotes: QuoteEvent[], [from, to]: [number, number]): SVGSVGElement {
   const width = Math.max(320, document.body.clientWidth - 32);
-  const lanes = DATE_PRECISIONS.filter((p) => events.some((e) => e.precision === p));
+  const lanes: (DatePrecision | 'quotes')[] = DATE_PRECISIONS.filter((p) => events.some((e) => e.precision === p));
+  if (quotes.length) lanes.push('quotes');
   const laneHeight = LANE_ROWS * ROW + 10;
   const height = lanes.length * laneHeight + 30;
   const pad = Math.max(1, (to - from) * 0.02);
@@ -110,20 +127,32 @@ function axis(events: TimelineEvent[], [from, to]: [number, number]): SVGSVGElem
     const top = i * laneHeight + 4;
     root.append(svg('text', { x: 4, y: top + 12, class: 'lane-label' }, precision));
     const rowEnds: number[] = new Array(LANE_ROWS).fill(-Infinity);
-    for (const e of events.filter((ev) => ev.precision === precision)) {
-      const x1 = x(day(e.start));
-      const x2 = Math.max(x1 + 6, x(day(e.end)));
-      // Greedy row packing keeps overlapping intervals visible; a crowded lane reuses its last row.
-      let r = rowEnds.findIndex((end) => end + 2 <= x1);
+    // Greedy row packing keeps overlapping intervals visible; a crowded lane reuses its last row.
+    const place = (start: string, end: string): { x1: number; x2: number; y: number } => {
+      const x1 = x(day(start));
+      const x2 = Math.max(x1 + 6, x(day(end)));
+      let r = rowEnds.findIndex((e) => e + 2 <= x1);
       if (r < 0) r = LANE_ROWS - 1;
       rowEnds[r] = Math.max(rowEnds[r], x2);
-      const y = top + r * ROW;
+      return { x1, x2, y: top + r * ROW };
+    };
+    if (precision === 'quotes') {
+      for (const q of quotes) {
+        const { x1, y } = place(q.start, q.end);
+        const mark = svg('rect', { x: x1, y, width: 8, height: 8, transform: `rotate(45 ${x1 + 4} ${y + 4})`, class: 'mark quote-mark', fill: speakerColour(q) });
+        mark.append(svg('title', {}, `${q.speakerName ?? 'Unattributed'}: “${q.text}” in ${q.at.path}:${q.at.line + 1}`));
+        root.append(activatable(mark, `Quote by ${q.speakerName ?? 'an unattributed speaker'} in ${q.at.path}`, () => selectAt(q.at, 'quote:'), false));
+      }
+      return;
+    }
+    for (const e of events.filter((ev) => ev.precision === precision)) {
+      const { x1, x2, y } = place(e.start, e.end);
       const mark =
         precision === 'day'
           ? svg('circle', { cx: x1 + 3, cy: y + 5, r: 4, class: 'mark', fill: typeColour('DATE') })
           : svg('rect', { x: x1, y, width: x2 - x1, height: ROW - 3, rx: 2, class: 'mark', fill: typeColour('DATE') });
       mark.append(svg('title', {}, `${e.label} — “${e.text}” in ${e.at.path}:${e.at.line + 1}`));
-      root.append(activatable(mark, `${e.label} in ${e.at.path}`, () => select(e), false));
+      root.append(activatable(mark, `${e.label} in ${e.at.path}`, () => selectAt(e.at), false));
     }
   });
   brush(root, height, (a, b) => {
@@ -173,14 +202,39 @@ function row(e: TimelineEvent): HTMLLIElement {
   return activatable(li, `${e.label}: ${e.sentence} (${e.at.path} line ${e.at.line + 1})`, () => openAt(e.at));
 }
 
-function select(e: TimelineEvent): void {
-  const li = document.querySelector<HTMLElement>(`li[data-key="${CSS.escape(key(e))}"]`);
-  li?.scrollIntoView({ block: 'center' });
-  li?.focus();
-  openAt(e.at);
+/** A quote's row: its date (and where the date came from), the quoted words and the speaker. */
+function quoteRow(q: QuoteEvent): HTMLLIElement {
+  const speaker = q.speakerName ?? 'Unattributed';
+  const li = h(
+    'li',
+    { class: 'event quote', 'data-key': `quote:${key(q)}` },
+    h('span', { class: 'when' }, q.value),
+    h('span', { class: 'badge' }, q.dateFrom === 'sentence' ? 'quote' : 'quote · document date'),
+    h('span', { class: 'where' }, `${q.at.path}:${q.at.line + 1}`),
+    h('div', { class: 'sentence' }, `“${q.text.replace(/\s+/g, ' ').trim()}”`),
+    h('div', { class: 'related' }, h('span', { class: 'chip', 'data-type': speakerType(q) ?? '' }, speaker)),
+  );
+  return activatable(li, `${speaker} on ${q.value}: ${q.text} (${q.at.path} line ${q.at.line + 1})`, () => openAt(q.at));
 }
 
-function key(e: TimelineEvent): string {
+function speakerType(q: QuoteEvent): 'PERSON' | 'ORG' | undefined {
+  const prefix = q.speaker?.split(':')[0];
+  return prefix === 'person' ? 'PERSON' : prefix === 'org' ? 'ORG' : undefined;
+}
+
+function speakerColour(q: QuoteEvent): string {
+  const type = speakerType(q);
+  return type ? typeColour(type) : 'var(--vscode-descriptionForeground)';
+}
+
+function selectAt(at: { path: string; start: number; end: number; line: number }, prefix = ''): void {
+  const li = document.querySelector<HTMLElement>(`li[data-key="${CSS.escape(prefix + key({ at }))}"]`);
+  li?.scrollIntoView({ block: 'center' });
+  li?.focus();
+  openAt(at);
+}
+
+function key(e: { at: { path: string; start: number } }): string {
   return `${e.at.path}#${e.at.start}`;
 }
 

@@ -4,7 +4,8 @@
 
 /** Opens the workbench on the workspace and waits until the explorer lists `expectFile`. */
 export async function openWorkbench(page, url, expectFile) {
-  await page.goto(url);
+  // A loaded machine can take longer than playwright's 30 s default to serve the workbench.
+  await page.goto(url, { timeout: 120_000 });
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   await page.locator('.explorer-folders-view .monaco-list-row', { hasText: expectFile }).waitFor({ timeout: 60_000 });
   // Keyboard shortcuts go nowhere until something in the workbench has focus.

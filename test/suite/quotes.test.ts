@@ -2,7 +2,9 @@
 // the quote decoration and its setting, hovers on quotes and speakers, and Search Quotes.
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
+import type { QuoteTimelineModel } from '../../src/core/corpus/quoteTimeline';
 import type { DossierApi } from '../../src/extension/extension';
+import type { PanelSnapshot } from '../../src/extension/features/corpusPanel';
 import type { TreeSnapshotNode } from '../../src/extension/features/treeSnapshot';
 import { activateDossier, indexedWorkspace, offsetOf, openArticle, setSetting, tree, waitFor } from './coreFixture';
 
@@ -104,5 +106,25 @@ suite('Quotes: view, decoration, hover, search', () => {
     await sleep(600);
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
     assert.strictEqual((await result)?.speakerName, 'Amina Diallo');
+  });
+
+  test('the timeline shows quotes as events with its toggle: dated by their sentence, else the document date', async () => {
+    const shot = async (): Promise<PanelSnapshot | undefined> => (await vscode.commands.executeCommand('dossier._test.corpusView', 'timeline')) as PanelSnapshot | undefined;
+    const model = async (): Promise<QuoteTimelineModel | undefined> => (await shot())?.posted?.model as QuoteTimelineModel | undefined;
+    await vscode.commands.executeCommand('dossier.showTimeline');
+    const off = await waitFor('the timeline without quotes', async () => ((await shot())?.rendered && (await model())?.quoteCount ? model() : undefined));
+    assert.deepStrictEqual([off.showQuotes, off.quotes.length], [false, 0]);
+    const dates = off.events.length;
+    // The webview's "quotes" checkbox posts this message.
+    await vscode.commands.executeCommand('dossier._test.corpusViewMessage', 'timeline', { type: 'options', options: { quotes: true } });
+    const on = await waitFor('quotes on the timeline', async () => ((await model())?.showQuotes ? model() : undefined));
+    const diallo = on.quotes.find((q) => /ends the era of guessing/.test(q.text));
+    assert.ok(diallo, JSON.stringify(on.quotes.map((q) => q.text)));
+    assert.deepStrictEqual([diallo.speakerName, diallo.at.path, diallo.dateFrom, diallo.value], ['Amina Diallo', 'water-summit.md', 'document', '2023-06-09']);
+    assert.ok(on.quotes.some((q) => q.dateFrom === 'sentence'), 'a quote whose sentence names a day is placed on that day');
+    await waitFor('the webview to draw the quotes', async () => (await shot())?.rendered?.marks === dates + on.quotes.length || undefined);
+    await vscode.commands.executeCommand('dossier._test.corpusViewMessage', 'timeline', { type: 'options', options: { quotes: false } });
+    await waitFor('the quotes to go again', async () => ((await model())?.showQuotes === false && (await shot())?.rendered?.marks === dates) || undefined);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 });

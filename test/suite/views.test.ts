@@ -5,7 +5,7 @@ import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import { buildLinkChart } from '../../src/core/corpus/linkChart';
 import { buildPlaceMap } from '../../src/core/corpus/placeMap';
-import { buildTimeline } from '../../src/core/corpus/timeline';
+import { buildQuoteTimeline } from '../../src/core/corpus/quoteTimeline';
 import type { EntityIndex } from '../../src/core/index/types';
 import type { DossierApi } from '../../src/extension/extension';
 import type { PanelSnapshot } from '../../src/extension/features/corpusPanel';
@@ -56,7 +56,7 @@ suite('views: timeline, link chart, map', () => {
   });
 
   test('Show Timeline: dated events of the samples, in order, with sentence and related entities', async () => {
-    const { model, shot } = await openView('dossier.showTimeline', 'timeline', () => buildTimeline(index));
+    const { model, shot } = await openView('dossier.showTimeline', 'timeline', () => buildQuoteTimeline(index));
     assert.strictEqual(shot.rendered?.marks, model.events.length, 'one mark per event');
     const dateline = model.events.find((e) => e.at.path === 'harbour-strike.txt' && e.value === '2023-03-14');
     assert.ok(dateline, 'the Rotterdam dateline date is on the timeline');
@@ -145,7 +145,7 @@ suite('views: timeline, link chart, map', () => {
     await send('timeline', { type: 'options', options: {} });
     await waitFor('the whole timeline again', async () => {
       const m = (await snapshot('timeline'))?.posted?.model as CorpusModels['timeline'] | undefined;
-      return m && !m.focus && m.events.length === buildTimeline(index).events.length;
+      return m && !m.focus && m.events.length === buildQuoteTimeline(index).events.length;
     });
     await closeEditors();
   });
@@ -156,10 +156,10 @@ suite('views: timeline, link chart, map', () => {
     assert.ok(rotterdam);
     // What VS Code hands the serializer: the state the webview saved with setState, or junk.
     const cases: { kind: CorpusViewKind; viewType: string; state: unknown; options: unknown; expected: () => unknown }[] = [
-      { kind: 'timeline', viewType: 'dossier.timeline', state: { hostOptions: { entity: rotterdam.id }, hidden: ['month'] }, options: { entity: rotterdam.id }, expected: () => buildTimeline(index, { entity: rotterdam.id }) },
+      { kind: 'timeline', viewType: 'dossier.timeline', state: { hostOptions: { entity: rotterdam.id }, hidden: ['month'] }, options: { entity: rotterdam.id }, expected: () => buildQuoteTimeline(index, { entity: rotterdam.id }) },
       { kind: 'linkChart', viewType: 'dossier.linkChart', state: { hostOptions: { types: ['PLACE'], scope: 'paragraph' } }, options: { types: ['PLACE'], scope: 'paragraph' }, expected: () => buildLinkChart(index, { types: ['PLACE'], scope: 'paragraph' }) },
       { kind: 'placeMap', viewType: 'dossier.placeMap', state: 'not an object', options: undefined, expected: () => buildPlaceMap(index) },
-      { kind: 'timeline', viewType: 'dossier.timeline', state: { hostOptions: 42 }, options: undefined, expected: () => buildTimeline(index) },
+      { kind: 'timeline', viewType: 'dossier.timeline', state: { hostOptions: 42 }, options: undefined, expected: () => buildQuoteTimeline(index) },
     ];
     for (const c of cases) {
       // A bare panel, as VS Code recreates it: no scripts, no HTML until the serializer runs.
@@ -203,7 +203,7 @@ suite('views: timeline, link chart, map', () => {
   });
 
   test('the timeline follows the index: a new article appears, a deleted one goes', async () => {
-    await openView('dossier.showTimeline', 'timeline', () => buildTimeline(index));
+    await openView('dossier.showTimeline', 'timeline', () => buildQuoteTimeline(index));
     const uri = sampleUri('views-live.txt');
     await vscode.workspace.fs.writeFile(uri, Buffer.from('On 2 February 1999 the council of Tromsø met in Bodø.\n'));
     try {

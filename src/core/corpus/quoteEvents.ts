@@ -18,8 +18,9 @@ export function quoteEvents(source: CorpusSource): { events: QuoteEvent[]; undat
   const events: QuoteEvent[] = [];
   let undated = 0;
   for (const doc of readCorpus(source)) {
-    const analysis = source.getDocument(doc.path)?.analysis;
-    for (const q of analysis?.quotes ?? []) {
+    const record = source.getDocument(doc.path);
+    const analysis = record?.analysis;
+    for (const q of record?.quotes ?? []) {
       const sentence = doc.sentences.find((s) => s.start <= q.cue.start && q.cue.start < s.end) ?? doc.sentences.find((s) => s.start <= q.start && q.start < s.end);
       const named = sentence ? doc.mentions.find((m) => m.type === 'DATE' && m.start >= sentence.start && m.end <= sentence.end && dateInterval(m.record?.value ?? '')) : undefined;
       const value = named?.record?.value ?? analysis?.documentDate ?? null;

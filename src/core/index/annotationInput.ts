@@ -3,12 +3,15 @@
 import { entityId } from '../model';
 import { makeTarget } from './anchoring';
 import { newAnnotationId } from './contentHash';
-import type { Annotation, AnnotationBody, AnnotationInput, EntityRecord, MentionWithProvenance } from './types';
+import { quoteAt } from './queries';
+import type { Annotation, AnnotationBody, AnnotationInput, EntityRecord, MentionWithProvenance, QuoteWithProvenance } from './types';
 
 export interface AnnotationContext {
   text(path: string): string | undefined;
   /** Mentions of the document, rejected ones included. */
   mentions(path: string): readonly MentionWithProvenance[];
+  /** Quotes of the document, corrections applied. */
+  quotes(path: string): readonly QuoteWithProvenance[];
   entity(id: string): EntityRecord | undefined;
   author: string;
   now: string;
@@ -51,12 +54,37 @@ export function makeAnnotation(input: AnnotationInput, ctx: AnnotationContext): 
       }
       return { ...base, body };
     }
+    case 'speaker':
+    case 'notQuote':
+      return quoteAnnotation(input, ctx, base);
     default:
       return spanAnnotation(input, ctx, base);
   }
 }
 
-type SpanInput = Extract<AnnotationInput, { path: string; start: number; end: number }>;
+type SpanInput = Extract<AnnotationInput, { kind: 'add' | 'confirm' | 'reject' | 'relabel' | 'link' }>;
+type QuoteInput = Extract<AnnotationInput, { kind: 'speaker' | 'notQuote' }>;
+
+/** Quote rulings anchor to the whole quote; a speaker for text that is no quote adds it as one. */
+function quoteAnnotation(input: QuoteInput, ctx: AnnotationContext, base: Omit<Annotation, 'body'>): Annotation {
+  const text = ctx.text(input.path);
+  if (text === undefined) throw new Error(`${input.path} is not in the index (is it excluded or too large?).`);
+  const quote = quoteAt(ctx.quotes(input.path), input.start, input.end);
+  if (input.kind === 'notQuote') {
+    if (!quote) throw new Error('There is no quote there (any more): the text may have changed.');
+    return { ...base, target: makeTarget(input.path, text, quote.start, quote.end), body: {} };
+  }
+  let body: AnnotationBody = {};
+  if (input.speaker !== null) {
+    const e = ctx.entity(input.speaker);
+    if (!e) throw new Error(`Unknown entity "${input.speaker}".`);
+    body = { entity: e.id, type: e.type };
+  }
+  if (quote) return { ...base, target: makeTarget(input.path, text, quote.start, quote.end), body };
+  if (input.start === input.end) throw new Error('There is no quote there: select the quoted words to add them as a quote.');
+  const span = selection(ctx, input.path, input.start, input.end);
+  return { ...base, target: makeTarget(input.path, text, span.start, span.end), body };
+}
 
 function spanAnnotation(input: SpanInput, ctx: AnnotationContext, base: Omit<Annotation, 'body'>): Annotation {
   const span = selection(ctx, input.path, input.start, input.end);

@@ -9,7 +9,8 @@ import { contentHash } from './contentHash';
 import { lexiconForText, lexiconHash } from './lexicon';
 import { applyLexicon } from './lexiconOverlay';
 import { LineMap } from './locations';
-import type { Analyzer, Annotation, MentionWithProvenance } from './types';
+import { applyQuoteAnnotations } from './quoteOverlay';
+import type { Analyzer, Annotation, MentionWithProvenance, QuoteWithProvenance } from './types';
 
 export interface DocumentState {
   path: string;
@@ -19,6 +20,8 @@ export interface DocumentState {
   key: string;
   analysis: Analysis;
   mentions: MentionWithProvenance[];
+  /** The engine's quotes with the user's quote corrections applied. */
+  quotes: QuoteWithProvenance[];
   lines?: LineMap;
   /** Set when the analysis failed (key is then ''). */
   error?: string;
@@ -47,7 +50,7 @@ export async function analyseDocument(req: AnalyseRequest): Promise<{ state: Doc
   const lexicon = lexiconForText(req.lexicon, req.text);
   // The fallback date changes what relative dates resolve to, so it is part of the key too.
   const key = cacheKey(hash, req.engineVersion, `${lexiconHash(lexicon)}|${req.documentDate ?? ''}${req.metadataDate ? `|${req.metadataDate}` : ''}`);
-  const make = (analysis: Analysis): DocumentState => ({ path: req.path, text: req.text, hash, key, analysis, mentions: [] });
+  const make = (analysis: Analysis): DocumentState => ({ path: req.path, text: req.text, hash, key, analysis, mentions: [], quotes: [] });
   if (req.given) {
     const analysis = sanitize(req.text, req.given);
     req.cache.put(key, analysis);
@@ -86,6 +89,7 @@ export function decorate(
   }
   const base = applyLexicon(doc.text, doc.analysis.mentions, lexiconForText(lexicon, doc.text));
   doc.mentions = applyAnnotations(doc.text, base, anchored, resolve);
+  doc.quotes = applyQuoteAnnotations(doc.text, doc.analysis.quotes ?? [], anchored, resolve);
   return results;
 }
 

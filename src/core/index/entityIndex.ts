@@ -11,7 +11,7 @@ import { Emitter } from './emitter';
 import type { AnalysisStore, IndexStore } from './indexStore';
 import { corpusAliases, resolver } from './corpusAliases';
 import { changedNames, deriveLexicon, lexiconForText, mergeMap } from './lexicon';
-import { definitionOf, mentionAt, mentionsOf } from './queries';
+import { definitionOf, mentionAt, mentionsOf, quoteAt } from './queries';
 import { buildRegistry, fromStored, toStored } from './registry';
 import { scanWorkspace } from './scan';
 import { pageAt } from '../sources/types';
@@ -20,7 +20,7 @@ import { stableStringify } from './stableJson';
 import { DossierStore } from './store';
 import type {
   Annotation, AnnotationInput, DocumentRecord, EntityIndex, EntityIndexOptions, EntityRecord, IndexChangeEvent,
-  IndexDiagnostic, MentionLocation, MentionWithProvenance, Orphan, ScanProgress, ScanSummary, SearchOptions, SearchResult,
+  IndexDiagnostic, MentionLocation, MentionWithProvenance, Orphan, QuoteWithProvenance, ScanProgress, ScanSummary, SearchOptions, SearchResult,
 } from './types';
 import { WriteScheduler } from './writeScheduler';
 
@@ -129,7 +129,7 @@ class WorkspaceEntityIndex implements EntityIndex {
     const since = this.touch(path);
     await this.analyse(path, text, analysis, since);
     const doc = this.docs.get(path);
-    if (!doc) return { path, hash: '', analysis: { documentDate: null, documentDateSource: 'none', entities: [], mentions: [], engineVersion: this.options.engineVersion }, mentions: [] };
+    if (!doc) return { path, hash: '', analysis: { documentDate: null, documentDateSource: 'none', entities: [], mentions: [], engineVersion: this.options.engineVersion }, mentions: [], quotes: [] };
     this.afterDocumentChange([path], this.refreshAliases() ? [...this.docs.values()] : [doc]);
     return this.record(doc);
   }
@@ -196,6 +196,9 @@ class WorkspaceEntityIndex implements EntityIndex {
     const doc = this.docs.get(path);
     return doc && mentionAt(doc, offset);
   }
+  quoteAt(path: string, start: number, end = start): QuoteWithProvenance | undefined {
+    return quoteAt(this.docs.get(path)?.quotes ?? [], start, end);
+  }
   search(query: string, options?: SearchOptions): SearchResult[] {
     return this.finder.search(query, options);
   }
@@ -217,6 +220,7 @@ class WorkspaceEntityIndex implements EntityIndex {
     const annotation = makeAnnotation(input, {
       text: (p) => this.docs.get(p)?.text,
       mentions: (p) => this.docs.get(p)?.mentions ?? [],
+      quotes: (p) => this.docs.get(p)?.quotes ?? [],
       entity: (id) => this.getEntity(id),
       author: this.options.author ?? 'unknown',
       now: this.now(),
@@ -411,7 +415,7 @@ class WorkspaceEntityIndex implements EntityIndex {
   }
 
   private record(doc: DocumentState): DocumentRecord {
-    return { path: doc.path, hash: doc.hash, analysis: doc.analysis, mentions: doc.mentions, ...(doc.error ? { analysisError: doc.error } : {}) };
+    return { path: doc.path, hash: doc.hash, analysis: doc.analysis, mentions: doc.mentions, quotes: doc.quotes, ...(doc.error ? { analysisError: doc.error } : {}) };
   }
 
   private fire(e: IndexChangeEvent): void {

@@ -1,7 +1,8 @@
 // Read-side queries over the indexed documents: where an entity is mentioned, where it is
-// defined, and which mention sits under a cursor.
+// defined, and which mention or quote sits under a cursor.
 import { foldKey } from '../model';
 import { linesOf, type DocumentState } from './documentState';
+import { mostOverlapping } from './quoteOverlay';
 import type { EntityRecord, MentionLocation, MentionWithProvenance } from './types';
 
 export function mentionsOf(docs: ReadonlyMap<string, DocumentState>, entityId: string): MentionLocation[] {
@@ -32,4 +33,10 @@ export function definitionOf(docs: ReadonlyMap<string, DocumentState>, entity: E
 export function mentionAt(doc: DocumentState, offset: number): MentionWithProvenance | undefined {
   // A cursor just after the last letter of a name still counts as on it.
   return doc.mentions.find((m) => m.provenance !== 'rejected' && m.start <= offset && offset <= m.end);
+}
+
+/** A cursor inside a quote (or just after it), else the quote a selection overlaps most. */
+export function quoteAt<Q extends { start: number; end: number }>(quotes: readonly Q[], start: number, end = start): Q | undefined {
+  if (start === end) return quotes.find((q) => q.start <= start && start < q.end) ?? quotes.find((q) => q.end === start);
+  return quotes[mostOverlapping(quotes, start, end)];
 }

@@ -1,6 +1,6 @@
 // Public API of the shared entity index: what the CLI and the extension code against.
 // The implementation lives beside this file; `openEntityIndex` in ./entityIndex.ts creates one.
-import type { Analysis, AnalyzeOptions, EntityType, GeoInfo, Lexicon, Mention, Provenance } from '../model';
+import type { Analysis, AnalyzeOptions, EntityType, GeoInfo, Lexicon, Mention, Provenance, Quote } from '../model';
 import type { Disposable } from '../ports';
 import type { AnalysisStore, IndexStore } from './indexStore';
 
@@ -40,6 +40,13 @@ export interface MentionWithProvenance extends Mention {
   annotations?: string[];
 }
 
+/** A quote after the user's corrections: 'corrected' (Change Speaker…), 'manual' (a quote the user added). */
+export interface QuoteWithProvenance extends Quote {
+  provenance: 'auto' | 'corrected' | 'manual';
+  /** Annotation ids that ruled on this quote. */
+  annotations?: string[];
+}
+
 export interface DocumentRecord {
   path: string;
   /** Content hash of the analysed text. */
@@ -48,6 +55,8 @@ export interface DocumentRecord {
   analysis: Analysis;
   /** Sorted by start, never overlapping; rejected mentions are kept with provenance 'rejected'. */
   mentions: MentionWithProvenance[];
+  /** The engine's quotes with the user's corrections applied ("Not a Quote" ones removed), by start. */
+  quotes: QuoteWithProvenance[];
   /** Why the last analysis failed; the document is kept with no mentions until a retry succeeds. */
   analysisError?: string;
 }
@@ -119,7 +128,9 @@ export type AnnotationKind =
   | 'merge' // entity body.from into target entity body.entity
   | 'split' // alias body.alias off entity body.entity into a new entity
   | 'rename' // canonical name of body.entity becomes body.name
-  | 'note'; // body.note on body.entity
+  | 'note' // body.note on body.entity
+  | 'speaker' // the quote at the target was said by body.entity (none: unattributed); adds the quote if the engine missed it
+  | 'notQuote'; // the text at the target is not a quote
 
 export interface AnnotationBody {
   type?: EntityType;
@@ -156,7 +167,10 @@ export type AnnotationInput =
   | { kind: 'merge'; from: string; into: string }
   | { kind: 'split'; entity: string; alias: string; name?: string }
   | { kind: 'rename'; entity: string; name: string }
-  | { kind: 'note'; entity: string; note: string; path?: string; start?: number; end?: number };
+  | { kind: 'note'; entity: string; note: string; path?: string; start?: number; end?: number }
+  /** The quote covering start-end (or, when there is none, the selection as a new quote) was said by `speaker` (null: unattributed). */
+  | { kind: 'speaker'; path: string; start: number; end: number; speaker: string | null }
+  | { kind: 'notQuote'; path: string; start: number; end: number };
 
 export interface Orphan {
   annotation: Annotation;
@@ -239,6 +253,8 @@ export interface EntityIndex extends Disposable {
   definitionOf(entityId: string): MentionLocation | undefined;
   /** The non-rejected mention covering `offset`, if any. */
   mentionAt(path: string, offset: number): MentionWithProvenance | undefined;
+  /** The quote (corrections applied) at the cursor `start`, or overlapping the selection start-end most. */
+  quoteAt(path: string, start: number, end?: number): QuoteWithProvenance | undefined;
   search(query: string, options?: SearchOptions): SearchResult[];
   /** The whole lexicon derived from annotations. */
   lexicon(): Lexicon;

@@ -37,7 +37,7 @@ export function createIndexBridge(workspaceIndex: WorkspaceIndex, config: Config
       // An open file outside dossier.include (or excluded) is highlighted but not indexed.
       if (!current || path === undefined || document.isUntitled || !covers(config.current, path)) return analysis;
       const record = await current.updateDocument(path, text, analysis);
-      return { ...analysis, mentions: record.mentions };
+      return { ...analysis, mentions: record.mentions, quotes: record.quotes };
     },
     dispose() {
       subscription.dispose();

@@ -27,7 +27,7 @@ export interface AnnotationArgs {
 }
 
 /** What a command acts on, resolved from args or the editor. */
-interface Target {
+export interface Target {
   document: vscode.TextDocument;
   path: string;
   start: number;
@@ -36,11 +36,12 @@ interface Target {
   mention?: Mention;
 }
 
-type Step = (ctx: { index: EntityIndex; args: AnnotationArgs; target: Target | undefined }) => Promise<AnnotationInput | undefined>;
+export type Needs = 'selection' | 'mention' | 'entity' | 'quote';
+export type Step = (ctx: { index: EntityIndex; args: AnnotationArgs; target: Target | undefined }) => Promise<AnnotationInput | undefined>;
 
 export function registerAnnotate(services: DossierServices): vscode.Disposable {
-  const command = (id: string, needs: 'selection' | 'mention' | 'entity', step: Step): vscode.Disposable =>
-    vscode.commands.registerCommand(id, (arg?: unknown) => run(services, id, normaliseArgs(arg), needs, step));
+  const command = (id: string, needs: Needs, step: Step): vscode.Disposable =>
+    vscode.commands.registerCommand(id, (arg?: unknown) => runAnnotation(services, id, normaliseArgs(arg), needs, step));
   const mark = (type: EntityType): Step => async ({ args, target }) =>
     target && { kind: 'add', path: target.path, start: target.start, end: target.end, type, ...(args.entity ? { entity: args.entity } : {}) };
   const onMention = (make: (t: Target & { mention: Mention }, args: AnnotationArgs, index: EntityIndex) => Promise<AnnotationInput | undefined> | AnnotationInput | undefined): Step =>
@@ -105,7 +106,8 @@ export function registerAnnotate(services: DossierServices): vscode.Disposable {
   );
 }
 
-async function run(services: DossierServices, id: string, args: AnnotationArgs, needs: 'selection' | 'mention' | 'entity', step: Step): Promise<Annotation | undefined> {
+/** Resolves the target, asks `step` what to annotate, stores it and says so; errors become messages. */
+export async function runAnnotation(services: DossierServices, id: string, args: AnnotationArgs, needs: Needs, step: Step): Promise<Annotation | undefined> {
   try {
     const index = await services.index;
     if (!index) return tell('Dossier: annotations need an open folder (they are stored in its .dossier/ folder).');
@@ -198,10 +200,12 @@ function describe(index: EntityIndex, a: Annotation): string {
     case 'split': return `split "${a.body.alias}" off as "${a.body.name ?? a.body.alias}"`;
     case 'rename': return `renamed to "${a.body.name}"`;
     case 'note': return `added a note to ${name(a.body.entity)}`;
+    case 'speaker': return `the quote is now ${a.body.entity ? `said by ${name(a.body.entity)}` : 'unattributed'}`;
+    case 'notQuote': return 'that is not a quote';
   }
 }
 
-function normaliseArgs(arg: unknown): AnnotationArgs {
+export function normaliseArgs(arg: unknown): AnnotationArgs {
   if (!arg || typeof arg !== 'object') {
     const entity = entityIdOfArg(arg);
     return entity ? { entity } : {};
@@ -218,7 +222,7 @@ function typeOfArg(t: string | undefined): EntityType | undefined {
   return (ENTITY_TYPES as readonly string[]).includes(t.toUpperCase()) ? (t.toUpperCase() as EntityType) : linkTypeOfPrefix(t);
 }
 
-function tell(message: string, warn = false): undefined {
+export function tell(message: string, warn = false): undefined {
   void (warn ? vscode.window.showWarningMessage(message) : vscode.window.showInformationMessage(message));
   return undefined;
 }

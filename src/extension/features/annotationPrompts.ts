@@ -23,6 +23,19 @@ export async function pickEntity(index: EntityIndex, title: string, exclude?: st
   return chosen?.entity;
 }
 
+/** Who said it: people and organisations, most mentioned first, or "Unattributed" (null). */
+export async function pickSpeaker(index: EntityIndex, title: string, current: string | null | undefined): Promise<string | null | undefined> {
+  const now = current ? (index.getEntity(current)?.id ?? current) : current;
+  const speakers = index
+    .entities()
+    .filter((e) => (e.type === 'PERSON' || e.type === 'ORG') && e.id !== now)
+    .sort((a, b) => b.counts.mentions - a.counts.mentions)
+    .map((e) => ({ label: `${TYPE_ICON[e.type]} ${e.canonical}`, description: e.aliases.filter((x) => x !== e.canonical).join(', '), detail: `${e.counts.mentions} mentions · ${e.id}`, speaker: e.id as string | null }));
+  const none = now === null ? [] : [{ label: '$(question) Unattributed', description: 'nobody named said it', detail: undefined, speaker: null }];
+  const chosen = await vscode.window.showQuickPick([...speakers, ...none], { title, placeHolder: 'Speaker name or alias', matchOnDescription: true });
+  return chosen?.speaker;
+}
+
 export async function ask(prompt: string, value?: string): Promise<string | undefined> {
   const answer = await vscode.window.showInputBox({
     prompt,

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { buildLinkChart, type LinkChartOptions } from '../../core/corpus/linkChart';
 import { buildPlaceMap } from '../../core/corpus/placeMap';
-import { buildTimeline, type TimelineOptions } from '../../core/corpus/timeline';
+import { buildQuoteTimeline, type QuoteTimelineOptions } from '../../core/corpus/quoteTimeline';
 import type { CorpusViewKind } from '../../webview/protocol';
 import type { DossierServices } from '../services';
 import { CorpusPanel, type CorpusViewSpec, type PanelSnapshot } from './corpusPanel';
@@ -16,7 +16,7 @@ const SPECS: { [K in CorpusViewKind]: CorpusViewSpec<K> & { command: string } } 
     viewType: 'dossier.timeline',
     title: 'Dossier Timeline',
     script: 'timeline.js',
-    build: (index, options) => buildTimeline(index, (options && typeof options === 'object' ? options : {}) as TimelineOptions),
+    build: (index, options) => buildQuoteTimeline(index, (options && typeof options === 'object' ? options : {}) as QuoteTimelineOptions),
   },
   linkChart: {
     kind: 'linkChart',

@@ -7,6 +7,7 @@ import { spanAt } from '../convert';
 import { EntitiesProvider } from './entitiesProvider';
 import { documentMentions, entityChildren, type EntitiesNode, type EntitiesScope, type EntitiesSort } from './entitiesTree';
 import { openMention } from './indexCommands';
+import { registerScopedView } from './scopedView';
 import { exposeTreeForTests } from './treeSnapshot';
 import { originalUriOf } from '../sources/sourceUri';
 
@@ -23,31 +24,14 @@ export function registerEntitiesView(services: DossierServices): vscode.Disposab
     pageOf: (uri, offset) => services.sources.pageAt(originalUriOf(vscode.Uri.parse(uri)), offset),
   });
   const view = vscode.window.createTreeView('dossier.entities', { treeDataProvider: provider, showCollapseAll: true });
-  let lastDocument: vscode.TextDocument | undefined;
-
-  const describe = (): void => {
-    const s = provider.source;
-    view.description = s.scope === 'document' ? (lastDocument ? vscode.workspace.asRelativePath(lastDocument.uri) : 'no document') : 'Workspace';
-    view.message = s.filter ? `Filter: “${s.filter}” · sorted by ${s.sort}` : undefined;
-    void vscode.commands.executeCommand('setContext', 'dossier.entities.scope', s.scope);
-    void vscode.commands.executeCommand('setContext', 'dossier.entities.filtered', s.filter !== '');
-  };
-
-  const refreshDocument = (): void => {
-    const editor = vscode.window.activeTextEditor;
-    if (editor && analysis.isDossierDocument(editor.document)) lastDocument = editor.document;
-    if (lastDocument?.isClosed) lastDocument = undefined;
-    const current = lastDocument && analysis.get(lastDocument.uri);
-    const document = lastDocument && current ? { uri: lastDocument.uri, text: lastDocument.getText(), analysis: current } : undefined;
-    provider.update({ document });
-    describe();
-  };
-
-  const refreshIndex = async (): Promise<void> => {
-    provider.update({ index: await services.index });
-  };
-
-  let indexTimer: NodeJS.Timeout | undefined;
+  const scoped = registerScopedView(services, {
+    name: 'entities',
+    view,
+    provider,
+    filterTitle: 'Filter entities',
+    filterPrompt: 'Part of a name or alias (accents and case ignored); empty clears the filter',
+    message: (filter) => `Filter: “${filter}” · sorted by ${provider.source.sort}`,
+  });
   let revealTimer: NodeJS.Timeout | undefined;
 
   const reveal = (editor: vscode.TextEditor): void => {
@@ -61,28 +45,11 @@ export function registerEntitiesView(services: DossierServices): vscode.Disposab
     if (node) void view.reveal(node, { select: true, focus: false, expand: false });
   };
 
-  const scope = async (arg?: unknown): Promise<void> => {
-    const next: EntitiesScope = arg === 'document' || arg === 'workspace' ? arg : provider.source.scope === 'document' ? 'workspace' : 'document';
-    await state.update('dossier.entities.scope', next);
-    provider.update({ scope: next });
-    refreshDocument();
-  };
-
-  const filter = async (arg?: unknown): Promise<void> => {
-    const value =
-      typeof arg === 'string'
-        ? arg
-        : await vscode.window.showInputBox({ title: 'Filter entities', prompt: 'Part of a name or alias (accents and case ignored); empty clears the filter', value: provider.source.filter });
-    if (value === undefined) return;
-    provider.update({ filter: value.trim() });
-    describe();
-  };
-
   const sort = async (arg?: unknown): Promise<void> => {
     const next: EntitiesSort = arg === 'count' || arg === 'name' ? arg : provider.source.sort === 'count' ? 'name' : 'count';
     await state.update('dossier.entities.sort', next);
     provider.update({ sort: next });
-    describe();
+    scoped.describe();
   };
 
   /** "Open" from any Dossier view's context menu: entities, documents and orphans. */
@@ -105,27 +72,14 @@ export function registerEntitiesView(services: DossierServices): vscode.Disposab
     if (target?.kind === 'mention') await openMention(target.uri, target.start, target.end);
   };
 
-  refreshDocument();
-  void refreshIndex();
   return vscode.Disposable.from(
     view,
     provider,
-    workspaceIndex.onDidChange(() => {
-      // Scans emit many changes; the tree redraws once they pause.
-      clearTimeout(indexTimer);
-      indexTimer = setTimeout(() => void refreshIndex(), 250);
-    }),
-    analysis.onDidAnalyze((a) => {
-      if (provider.source.scope === 'document' && a.uri.toString() === lastDocument?.uri.toString()) refreshDocument();
-    }),
-    vscode.window.onDidChangeActiveTextEditor(() => provider.source.scope === 'document' && refreshDocument()),
+    scoped.disposable,
     vscode.window.onDidChangeTextEditorSelection((e) => {
       clearTimeout(revealTimer);
       revealTimer = setTimeout(() => reveal(e.textEditor), 200);
     }),
-    vscode.commands.registerCommand('dossier.entities.scope', scope),
-    vscode.commands.registerCommand('dossier.entities.filter', filter),
-    vscode.commands.registerCommand('dossier.entities.clearFilter', () => filter('')),
     vscode.commands.registerCommand('dossier.entities.sort', sort),
     vscode.commands.registerCommand('dossier.entities.open', open),
     exposeTreeForTests('dossier.entities', provider),
@@ -133,9 +87,6 @@ export function registerEntitiesView(services: DossierServices): vscode.Disposab
       visible: view.visible,
       selected: view.selection.map((n) => (n.kind === 'type' ? n.type : n.entity)),
     })),
-    new vscode.Disposable(() => {
-      clearTimeout(indexTimer);
-      clearTimeout(revealTimer);
-    }),
+    new vscode.Disposable(() => clearTimeout(revealTimer)),
   );
 }

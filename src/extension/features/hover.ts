@@ -1,10 +1,10 @@
 // Hover cards on entity mentions in articles: what Dossier knows about the name under the mouse,
 // from this document's analysis and the workspace index.
 import * as vscode from 'vscode';
-import type { Entity } from '../../core/model';
 import { spanAt, toRange } from '../convert';
 import type { DossierServices } from '../services';
 import { buildHoverCard, type HoverCardInput } from './hoverCard';
+import { cardEntity, hoverAt } from './hoverLookup';
 import { quoteSummary } from './quotesHover';
 import { originalUriOf, SOURCE_SCHEME } from '../sources/sourceUri';
 
@@ -30,29 +30,24 @@ function withinTime<T>(promise: Promise<T>, ms: number): Promise<T | undefined> 
 }
 
 export function registerHover(services: DossierServices): vscode.Disposable {
-  const { analysis, config, trust, workspaceIndex } = services;
+  const { config, trust, workspaceIndex } = services;
   const selector = (): vscode.DocumentSelector => config.current.languages.map((language) => ({ language }));
 
   const provider: vscode.HoverProvider = {
     async provideHover(document, position, token) {
-      if (!analysis.isDossierDocument(document)) return undefined;
-      const current = analysis.get(document.uri) ?? (await analysis.whenAnalyzed(document));
-      if (!current || token.isCancellationRequested) return undefined;
-      const offset = document.offsetAt(position);
+      const at = await hoverAt(services, document, position, token);
+      if (!at) return undefined;
+      const { current, offset } = at;
       const visible = current.analysis.mentions.filter((m) => m.provenance !== 'rejected');
       const mention = spanAt(visible, offset);
       if (!mention) return undefined;
 
-      const local = current.analysis.entities.find((e) => e.id === mention.entity);
       const index = await withinTime(services.index, INDEX_WAIT_MS);
       const record = index?.getEntity(mention.entity);
-      // The registry's record (aliases across the corpus, renames, merges) wins over the document's.
-      const entity: Entity = record
-        ? { id: record.id, type: record.type, canonical: record.canonical, aliases: record.aliases, value: record.value ?? local?.value, geo: record.geo ?? local?.geo }
-        : (local ?? { id: mention.entity, type: mention.type, canonical: mention.text, aliases: [] });
+      const local = current.analysis.entities.find((e) => e.id === mention.entity);
+      const { entity, ids } = cardEntity(mention.entity, record, local, () => ({ id: mention.entity, type: mention.type, canonical: mention.text, aliases: [] }));
 
       const here = workspaceIndex.pathOf(document.uri);
-      const ids = new Set([mention.entity, entity.id, ...(record?.mergedIds ?? [])]);
       const mentionsHere = visible.filter((m) => ids.has(m.entity)).length;
       const otherDocuments: HoverCardInput['otherDocuments'] = [];
       if (index && record) {

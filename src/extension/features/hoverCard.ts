@@ -16,6 +16,8 @@ export const HOVER_COMMANDS = [
   'dossier.addNote',
   'dossier.showAllMentions',
   'dossier.openOriginal',
+  'dossier.changeSpeaker',
+  'dossier.notQuote',
 ] as const;
 
 export interface HoverCardInput {
@@ -38,7 +40,7 @@ export interface HoverCardInput {
   quotes?: { count: number; first: string };
 }
 
-function commandLink(label: string, command: (typeof HOVER_COMMANDS)[number], args: unknown, tooltip: string): string {
+export function commandLink(label: string, command: (typeof HOVER_COMMANDS)[number], args: unknown, tooltip: string): string {
   return `[${label}](command:${command}?${encodeURIComponent(JSON.stringify(args))} "${tooltip}")`;
 }
 

@@ -3,19 +3,19 @@
 import * as vscode from 'vscode';
 import { LineMap } from '../../core/index/locations';
 import { corpusQuotes } from '../../core/index/quotes';
-import type { EntityIndex } from '../../core/index/types';
+import type { EntityIndex, QuoteWithProvenance } from '../../core/index/types';
 import { type EntityType, foldKey, type Quote } from '../../core/model';
-import type { DocumentAnalysis } from '../analysis/analysisService';
 import { TYPE_SLUG } from './decorations';
+import type { ScopedDocument, ViewScope } from './scopedView';
 import { TYPE_ICON } from './entitiesTree';
 
-export type QuotesScope = 'document' | 'workspace';
+export type QuotesScope = ViewScope;
 
 export interface QuotesSource {
   scope: QuotesScope;
   filter: string;
   index: EntityIndex | undefined;
-  document: { uri: vscode.Uri; path: string; text: string; analysis: DocumentAnalysis } | undefined;
+  document: ScopedDocument | undefined;
   uriOf(path: string): vscode.Uri | undefined;
 }
 
@@ -25,7 +25,8 @@ export interface QuotePlace {
   path: string;
   /** 0-based. */
   line: number;
-  quote: Quote;
+  /** Corrected or added by the user when the index says so (Change Speaker…). */
+  quote: Quote & { provenance?: QuoteWithProvenance['provenance'] };
   speaker: string | null;
   speakerName: string;
   speakerType: EntityType | undefined;
@@ -118,7 +119,8 @@ export function toTreeItem(node: QuotesNode): vscode.TreeItem {
   }
   const { place } = node;
   const item = new vscode.TreeItem(`“${quoteGist(place.quote.text)}”`, vscode.TreeItemCollapsibleState.None);
-  item.description = `${place.path}:${place.line + 1}`;
+  const corrected = place.quote.provenance === 'corrected' ? ' · corrected' : place.quote.provenance === 'manual' ? ' · added by you' : '';
+  item.description = `${place.path}:${place.line + 1}${corrected}`;
   item.tooltip = new vscode.MarkdownString().appendText(`${place.speakerName} (${place.quote.kind}):\n\n${place.quote.text}`);
   item.iconPath = new vscode.ThemeIcon('quote');
   item.command = { command: 'dossier.openMention', title: 'Open Quote', arguments: [place.uri, place.quote.start, place.quote.end] };

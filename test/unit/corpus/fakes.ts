@@ -40,7 +40,7 @@ export function fakeCorpus(docs: Record<string, { text: string; mentions: FakeMe
       return { start, end: from, text: m.text, type: m.type, entity: m.entity ?? entityId(m.type, m.text), confidence: 1, source: 'ner', provenance: m.provenance ?? 'auto' };
     });
     const entities: Entity[] = Object.entries(analysisGeo).map(([id, geo]) => ({ id, type: 'PLACE', canonical: id, aliases: [], geo }));
-    documents.set(path, { path, hash: path, mentions, analysis: { documentDate: null, documentDateSource: 'none', entities, mentions, engineVersion: 'fake' } });
+    documents.set(path, { path, hash: path, mentions, quotes: [], analysis: { documentDate: null, documentDateSource: 'none', entities, mentions, engineVersion: 'fake' } });
   }
   return {
     documents: () => [...documents.keys()],

@@ -40,4 +40,14 @@ describe('shiftMentions', () => {
       for (const s of survivors) assert.ok(kept.includes(s), `${s} survives (${kept.join(', ')})`);
     });
   }
+
+  it('quotes move with edits before them and wait for re-analysis when an edit touches them', () => {
+    const said = '"We stay," said Anna. Boris left.';
+    const quote = { start: 0, end: 9, text: '"We stay,"', speaker: 'person:Anna', cue: { start: 10, end: 14 }, kind: 'direct' as const, confidence: 1 };
+    const base = { ...analysisOf(said, ['Anna']), quotes: [quote] };
+    const moved = shiftMentions(base, [edit(0, 0, 'Then: ')]);
+    assert.deepStrictEqual(moved.quotes?.map((q) => [q.start, q.end, q.cue.start]), [[6, 15, 16]]);
+    assert.deepStrictEqual(shiftMentions(base, [edit(3, 0, 'x')]).quotes, []);
+    assert.strictEqual(shiftMentions(base, [edit(30, 0, 'x')]).quotes?.[0], quote);
+  });
 });

@@ -5,6 +5,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { openFolderIndex } from '../../../src/cli/nodeWorkspace';
 import { parseCsv } from '../../../src/core/index/export/csv';
 
 const ROOT = path.resolve(__dirname, '../../../..');
@@ -37,6 +38,27 @@ describe('quotes: CLI extract, export and eval', function () {
     const [head, row] = parseCsv(r.stdout);
     assert.deepEqual(head.slice(0, 6), ['speaker', 'speaker_id', 'quote', 'document', 'line', 'kind']);
     assert.deepEqual(row.slice(0, 6), ['Tomas Berg', 'person:tomas-berg', '"Nobody wants a strike, but we have no choice,"', 'port.txt', '4', 'direct']);
+  });
+
+  it('export applies the corrections in .dossier/annotations.json (Change Speaker, Not a Quote)', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-quotes-fix-'));
+    try {
+      fs.writeFileSync(path.join(folder, 'port.txt'), 'Port talks\n\nMaria Lindqvist met the dockers.\n"Nobody wants a strike," said Tomas Berg.\n\nBerg warned that the port would close.\n');
+      const { index } = await openFolderIndex(folder);
+      await index.scan();
+      const text = index.getText('port.txt') ?? '';
+      const at = (words: string) => ({ path: 'port.txt', start: text.indexOf(words), end: text.indexOf(words) + words.length });
+      await index.annotate({ kind: 'speaker', ...at('strike'), speaker: 'person:maria-lindqvist' });
+      await index.annotate({ kind: 'notQuote', ...at('the port would close') });
+      await index.flush();
+      index.dispose();
+      const r = run(['export', folder, '--format', 'quotes']);
+      assert.equal(r.code, 0, r.stderr);
+      const [, ...rows] = parseCsv(r.stdout);
+      assert.deepEqual(rows.map((row) => row.slice(0, 3)), [['Maria Lindqvist', 'person:maria-lindqvist', '"Nobody wants a strike,"']]);
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('the JSON-LD export carries each quote as a Web Annotation linking its speaker', () => {

@@ -2,6 +2,7 @@
 // as one AnnotationCollection. The user annotations carry their Dossier kind so that
 // `dossier import` can bring them back exactly; mentions made by the engine are not imported.
 import { ENTITY_TYPES, type EntityType } from '../../model';
+import { makeTarget } from '../anchoring';
 import { isAnnotation } from '../store';
 import type { Annotation, AnnotationTarget, EntityIndex } from '../types';
 import { quoteAnnotations } from './quotesJsonld';
@@ -34,13 +35,7 @@ export function toWebAnnotations(index: EntityIndex): object {
           { type: 'TextualBody', purpose: 'classifying', value: m.type },
           { type: 'SpecificResource', purpose: 'identifying', source: `urn:dossier:entity:${m.entity}`, 'dossier:canonical': index.getEntity(m.entity)?.canonical },
         ],
-        target: {
-          source: path,
-          selector: [
-            { type: 'TextQuoteSelector', exact: m.text, prefix: text.slice(Math.max(0, m.start - 32), m.start), suffix: text.slice(m.end, m.end + 32) },
-            { type: 'TextPositionSelector', start: m.start, end: m.end },
-          ],
-        },
+        target: makeTarget(path, text, m.start, m.end),
         'dossier:provenance': m.provenance,
       });
     }
@@ -51,7 +46,7 @@ export function toWebAnnotations(index: EntityIndex): object {
     items.push({
       id,
       type: 'Annotation',
-      motivation: a.kind === 'note' ? 'commenting' : a.kind === 'reject' || a.kind === 'confirm' ? 'assessing' : 'editing',
+      motivation: a.kind === 'note' ? 'commenting' : a.kind === 'reject' || a.kind === 'confirm' || a.kind === 'notQuote' ? 'assessing' : 'editing',
       created,
       creator: { type: 'Person', name: author },
       body: a.body.note ? [{ type: 'TextualBody', purpose: 'commenting', value: a.body.note }] : [],

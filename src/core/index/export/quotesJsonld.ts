@@ -2,6 +2,7 @@
 // quote of its kind and links the speaker entity. Marked with a provenance so that
 // `dossier import` counts them as derived data rather than importing them.
 import type { EntityIndex } from '../types';
+import { makeTarget } from '../anchoring';
 import { corpusQuotes } from '../quotes';
 
 export function quoteAnnotations(index: EntityIndex): object[] {
@@ -15,14 +16,8 @@ export function quoteAnnotations(index: EntityIndex): object[] {
       type: 'Annotation',
       motivation: 'classifying',
       body: [{ type: 'TextualBody', purpose: 'classifying', value: `quote:${q.kind}` }, ...speaker],
-      target: {
-        source: path,
-        selector: [
-          { type: 'TextQuoteSelector', exact: q.text, prefix: text.slice(Math.max(0, q.start - 32), q.start), suffix: text.slice(q.end, q.end + 32) },
-          { type: 'TextPositionSelector', start: q.start, end: q.end },
-        ],
-      },
-      'dossier:provenance': 'auto',
+      target: makeTarget(path, text, q.start, q.end),
+      'dossier:provenance': q.provenance,
       'dossier:confidence': q.confidence,
     };
   });
