@@ -6,6 +6,7 @@ import { registerIndex } from './commands/index';
 import { registerSearch } from './commands/search';
 import { registerExport } from './commands/export';
 import { registerImport } from './commands/import';
+import { registerPull, registerPush } from './commands/transfer';
 
 const program = new Command('dossier')
   .description('Entity research over a corpus of articles: extract, index, search and export.')
@@ -16,7 +17,7 @@ const program = new Command('dossier')
     process.exit(2);
   });
 
-for (const register of [registerExtract, registerEval, registerIndex, registerSearch, registerExport, registerImport]) {
+for (const register of [registerExtract, registerEval, registerIndex, registerSearch, registerExport, registerImport, registerPush, registerPull]) {
   register(program);
 }
 
