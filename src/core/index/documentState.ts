@@ -38,13 +38,18 @@ export interface AnalyseRequest {
   documentDate?: string;
 }
 
+/** The cache key of a text's analysis; `lexicon` is the part of the lexicon that occurs in the text. */
+export function analysisKey(hash: string, lexicon: Lexicon, engineVersion: string, documentDate: string | undefined): string {
+  // The fallback date changes what relative dates resolve to, so it is part of the key too.
+  return cacheKey(hash, engineVersion, `${lexiconHash(lexicon)}|${documentDate ?? ''}`);
+}
+
 /** Finds or computes the engine analysis; `origin` says where it came from. */
 export async function analyseDocument(req: AnalyseRequest): Promise<{ state: DocumentState; origin: AnalysisOrigin; error?: string }> {
   // Same string as last time (re-analysis after a lexicon change): skip hashing it again.
   const hash = req.previous?.text === req.text ? req.previous.hash : contentHash(req.text);
   const lexicon = lexiconForText(req.lexicon, req.text);
-  // The fallback date changes what relative dates resolve to, so it is part of the key too.
-  const key = cacheKey(hash, req.engineVersion, `${lexiconHash(lexicon)}|${req.documentDate ?? ''}`);
+  const key = analysisKey(hash, lexicon, req.engineVersion, req.documentDate);
   const make = (analysis: Analysis): DocumentState => ({ path: req.path, text: req.text, hash, key, analysis, mentions: [] });
   if (req.given) {
     const analysis = sanitize(req.text, req.given);

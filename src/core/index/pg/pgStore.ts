@@ -139,12 +139,13 @@ export class PgAnalysisStore implements AnalysisStore {
     this.pending.set(key, analysis);
   }
 
-  async flush(): Promise<void> {
+  /** Writes what put() queued; `via` a transaction's client to commit it with something else. */
+  async flush(via: Pick<PoolClient, 'query'> = this.db.pool): Promise<void> {
     const batch = [...this.pending];
     this.pending.clear();
     for (let i = 0; i < batch.length; i += 500) {
       const part = batch.slice(i, i + 500);
-      await this.db.pool.query(
+      await via.query(
         'INSERT INTO dossier_analyses (project, key, analysis) SELECT $1, k, a::json FROM unnest($2::text[], $3::text[]) AS t(k, a) ON CONFLICT DO NOTHING',
         [this.db.project, part.map((b) => b[0]), part.map((b) => JSON.stringify(b[1]))],
       );

@@ -49,12 +49,26 @@ export const MIGRATIONS: readonly string[] = [
    CREATE TABLE dossier_annotation_log (
      seq bigserial PRIMARY KEY, project text NOT NULL, op text NOT NULL CHECK (op IN ('put', 'delete')),
      id text NOT NULL, annotation json, at timestamptz NOT NULL DEFAULT now(), by_role text NOT NULL DEFAULT current_user);`,
+  // The work queue of `dossier index --workers`: one job per analysis cache key (content hash,
+  // engine version, lexicon), claimed FOR UPDATE SKIP LOCKED until claimed_until; runs counts
+  // the engine runs that completed, which must end at exactly 1.
+  `CREATE TABLE dossier_queue (
+     project text NOT NULL, key text NOT NULL, path text NOT NULL,
+     claimed_by text, claimed_until timestamptz, done boolean NOT NULL DEFAULT false,
+     runs integer NOT NULL DEFAULT 0, analysed_by text, finished timestamptz,
+     PRIMARY KEY (project, key));
+   CREATE INDEX dossier_queue_todo ON dossier_queue (project, key) WHERE NOT done;`,
 ];
 
 const LOCK = 0x646f7373; // "doss": one advisory lock id for migrations
 
 /** Applies missing migrations in one transaction; returns the schema version now in the database. */
 export async function migrate(pool: Pool): Promise<number> {
+  // Up to date: no DDL, no lock, so roles without CREATE rights (researchers, readers) connect too.
+  const exists = await pool.query<{ t: string | null }>("SELECT to_regclass('dossier_schema')::text AS t");
+  const seen = exists.rows[0]?.t ? ((await pool.query<{ v: number | null }>('SELECT max(version) AS v FROM dossier_schema')).rows[0]?.v ?? 0) : 0;
+  if (seen > MIGRATIONS.length) throw newer(seen);
+  if (seen === MIGRATIONS.length) return seen;
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
@@ -63,7 +77,7 @@ export async function migrate(pool: Pool): Promise<number> {
     const current = await schemaVersion(client);
     if (current > MIGRATIONS.length) {
       await client.query('ROLLBACK');
-      throw new Error(`The team index has schema ${current}, newer than this Dossier understands (${MIGRATIONS.length}); update Dossier.`);
+      throw newer(current);
     }
     for (let v = current + 1; v <= MIGRATIONS.length; v++) {
       await client.query(MIGRATIONS[v - 1]);
@@ -78,6 +92,8 @@ export async function migrate(pool: Pool): Promise<number> {
     client.release();
   }
 }
+
+const newer = (v: number) => new Error(`The team index has schema ${v}, newer than this Dossier understands (${MIGRATIONS.length}); update Dossier.`);
 
 async function schemaVersion(client: PoolClient): Promise<number> {
   const r = await client.query<{ v: number | null }>('SELECT max(version) AS v FROM dossier_schema');

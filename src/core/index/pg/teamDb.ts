@@ -26,12 +26,11 @@ export class TeamDb {
   static async open(url: string, options: TeamDbOptions = {}): Promise<TeamDb> {
     const project = options.project ?? process.env.DOSSIER_PROJECT ?? 'default';
     if (!project || project.includes('\u0000')) throw new Error('The project name must be a non-empty text without NUL characters.');
-    const pool = new pg.Pool({ connectionString: url, password: options.password, ssl: options.ssl, max: options.max ?? 4 });
+    // The project travels in the startup packet, so it is set before any query on every connection.
+    const setting = `-c dossier.project=${project.replace(/[\\ ]/g, (c) => `\\${c}`)}`;
+    const pool = new pg.Pool({ connectionString: url, password: options.password, ssl: options.ssl, max: options.max ?? 4, options: setting });
     // A dropped idle connection must not crash the process; the next query reconnects.
     pool.on('error', () => undefined);
-    pool.on('connect', (client) => {
-      client.query("SELECT set_config('dossier.project', $1, false)", [project]).catch(() => undefined);
-    });
     const db = new TeamDb(pool, project);
     try {
       await migrate(pool);
