@@ -129,7 +129,7 @@ export function findAuthor(dir: string): string {
 
 export interface FolderIndexOptions {
   maxFileSizeMB?: number;
-  readOnly?: boolean;
+  readOnly?: boolean | string;
   /** The team index (--db): annotations, registry and analyses there instead of .dossier/. */
   stores?: Pick<EntityIndexOptions, 'store' | 'analyses'>;
 }

@@ -32,7 +32,7 @@ export async function openFolderTeamIndex(url: string | TeamDb, dir: string, opt
   try {
     const server = new PgAnalysisStore(db);
     const analyses = readThrough ? new ReadThroughAnalysisStore(server, readThrough) : server;
-    const { index, workspace } = await openFolderIndex(dir, { ...options, stores: { store: new PgIndexStore(db), analyses } });
+    const { index, workspace } = await openFolderIndex(dir, { readOnly: db.readOnlyReason, ...options, stores: { store: new PgIndexStore(db), analyses } });
     const meta = (rel: string) => {
       const st = fs.statSync(path.join(workspace.root, ...rel.split('/')), { throwIfNoEntry: false });
       return st && { mtime: st.mtimeMs, size: st.size };
@@ -45,18 +45,19 @@ export async function openFolderTeamIndex(url: string | TeamDb, dir: string, opt
 }
 
 /** An index over the documents stored on the server (nothing local needed). */
-export async function openServerIndex(url: string): Promise<TeamIndex> {
-  const db = await TeamDb.open(url);
+export async function openServerIndex(url: string, options: { author?: string; writeDelayMs?: number; project?: string } = {}): Promise<TeamIndex> {
+  const db = await TeamDb.open(url, { project: options.project });
   try {
     const docs = new ServerDocuments(db);
     const stats = await docs.all();
     const index = await openEntityIndex(docs, {
       analyze,
       engineVersion: ENGINE_VERSION,
-      author: findAuthor(process.cwd()),
+      author: options.author ?? findAuthor(process.cwd()),
       store: new PgIndexStore(db),
       analyses: new PgAnalysisStore(db),
-      writeDelayMs: 0,
+      writeDelayMs: options.writeDelayMs ?? 0,
+      readOnly: db.readOnlyReason,
       // The folder's fallback date came from the file's mtime: the server keeps that mtime.
       documentDate: (p) => docs.dateOf(p),
     });

@@ -18,8 +18,8 @@ export interface EntityIndexOptions {
   exclude?: string[];
   /** Files above this are reported by scan(), not analysed. Default 5. */
   maxFileSizeMB?: number;
-  /** Untrusted workspace: index in memory, never write .dossier/. */
-  readOnly?: boolean;
+  /** Untrusted workspace: index in memory, never write .dossier/. A text is the reason shown (e.g. read-only access to the team index). */
+  readOnly?: boolean | string;
   /** Coalescing delay for .dossier/ writes; 0 writes at once. Default 500 ms. */
   writeDelayMs?: number;
   /** Supplies a document date when the text names none (e.g. file mtime). */

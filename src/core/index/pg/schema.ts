@@ -58,6 +58,39 @@ export const MIGRATIONS: readonly string[] = [
      runs integer NOT NULL DEFAULT 0, analysed_by text, finished timestamptz,
      PRIMARY KEY (project, key));
    CREATE INDEX dossier_queue_todo ON dossier_queue (project, key) WHERE NOT done;`,
+  // Access control with PostgreSQL's own means: two group roles (cluster-wide, so created once),
+  // project membership in dossier_members, and row-level security on every table. The owner
+  // (who migrates and administers) bypasses it; dossier_add_member() creates a researcher.
+  `DO $$ BEGIN
+     IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'dossier_researcher') THEN CREATE ROLE dossier_researcher NOLOGIN; END IF;
+     IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'dossier_reader') THEN CREATE ROLE dossier_reader NOLOGIN; END IF;
+   END $$;
+   CREATE TABLE dossier_members (project text NOT NULL, role name NOT NULL, can_write boolean NOT NULL, PRIMARY KEY (project, role));
+   CREATE FUNCTION dossier_can(p text, writing boolean) RETURNS boolean LANGUAGE sql STABLE AS $$
+     SELECT EXISTS (SELECT 1 FROM dossier_members m WHERE m.project = p AND (m.can_write OR NOT writing)
+                    AND (m.role = current_user OR pg_has_role(current_user, m.role, 'MEMBER'))) $$;
+   DO $$ DECLARE t text; BEGIN
+     FOREACH t IN ARRAY ARRAY['dossier_documents', 'dossier_analyses', 'dossier_mentions', 'dossier_entities', 'dossier_entity_names',
+                              'dossier_annotations', 'dossier_quotes', 'dossier_annotation_log', 'dossier_queue'] LOOP
+       EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
+       EXECUTE format('CREATE POLICY dossier_read ON %I FOR SELECT USING (dossier_can(project, false))', t);
+       EXECUTE format('CREATE POLICY dossier_insert ON %I FOR INSERT WITH CHECK (dossier_can(project, true))', t);
+       EXECUTE format('CREATE POLICY dossier_update ON %I FOR UPDATE USING (dossier_can(project, true)) WITH CHECK (dossier_can(project, true))', t);
+       EXECUTE format('CREATE POLICY dossier_delete ON %I FOR DELETE USING (dossier_can(project, true))', t);
+       EXECUTE format('GRANT SELECT ON %I TO dossier_reader, dossier_researcher', t);
+       EXECUTE format('GRANT INSERT, UPDATE, DELETE ON %I TO dossier_researcher', t);
+     END LOOP;
+   END $$;
+   GRANT SELECT ON dossier_schema, dossier_members TO dossier_reader, dossier_researcher;
+   GRANT USAGE ON SEQUENCE dossier_annotation_log_seq_seq TO dossier_researcher;
+   CREATE FUNCTION dossier_add_member(who text, p text, can_write boolean) RETURNS void LANGUAGE plpgsql AS $$
+   BEGIN
+     IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = who) THEN EXECUTE format('CREATE ROLE %I LOGIN', who); END IF;
+     EXECUTE format('GRANT %I TO %I', CASE WHEN can_write THEN 'dossier_researcher' ELSE 'dossier_reader' END, who);
+     INSERT INTO dossier_members (project, role, can_write) VALUES (p, who, can_write)
+       ON CONFLICT (project, role) DO UPDATE SET can_write = excluded.can_write;
+   END $$;
+   REVOKE EXECUTE ON FUNCTION dossier_add_member(text, text, boolean) FROM PUBLIC;`,
 ];
 
 const LOCK = 0x646f7373; // "doss": one advisory lock id for migrations
