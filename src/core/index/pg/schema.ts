@@ -91,6 +91,17 @@ export const MIGRATIONS: readonly string[] = [
        ON CONFLICT (project, role) DO UPDATE SET can_write = excluded.can_write;
    END $$;
    REVOKE EXECUTE ON FUNCTION dossier_add_member(text, text, boolean) FROM PUBLIC;`,
+  // Live collaboration: every committed change to annotations, the registry or the documents
+  // tells the listeners (LISTEN dossier_changes) which project and table changed. Identical
+  // payloads within one transaction are delivered once, so a 500-row write is one notification.
+  `CREATE FUNCTION dossier_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+   BEGIN
+     PERFORM pg_notify('dossier_changes', json_build_object('project', CASE WHEN TG_OP = 'DELETE' THEN OLD.project ELSE NEW.project END, 'table', TG_TABLE_NAME)::text);
+     RETURN NULL;
+   END $$;
+   CREATE TRIGGER dossier_notify AFTER INSERT OR UPDATE OR DELETE ON dossier_annotations FOR EACH ROW EXECUTE FUNCTION dossier_notify();
+   CREATE TRIGGER dossier_notify AFTER INSERT OR UPDATE OR DELETE ON dossier_entities FOR EACH ROW EXECUTE FUNCTION dossier_notify();
+   CREATE TRIGGER dossier_notify AFTER INSERT OR UPDATE OR DELETE ON dossier_documents FOR EACH ROW EXECUTE FUNCTION dossier_notify();`,
 ];
 
 const LOCK = 0x646f7373; // "doss": one advisory lock id for migrations
