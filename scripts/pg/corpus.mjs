@@ -1,26 +1,20 @@
-// A generated corpus for the team-index load tests and bench: N short articles built from a
-// seeded generator (mulberry32) over invented names, so every run writes the same files.
+// A generated corpus for the team-index load tests and bench: N short articles built from the
+// tagger's seeded generator over invented names, so every run writes the same files.
 // Usage: node scripts/pg/corpus.mjs DIR N [SEED]
 import fs from 'node:fs';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+
+// The tagger's seeded generator (mulberry32), from the compiled sources (npm run compile-tests).
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const { seeded } = createRequire(import.meta.url)(path.join(root, 'out/src/core/engine/tagger/train.js'));
 
 const FIRST = ['Anna', 'Marek', 'Lucia', 'Tomas', 'Ines', 'Pavel', 'Greta', 'Hugo', 'Sofia', 'Jonas', 'Elena', 'Viktor', 'Clara', 'Ruben', 'Nadia', 'Oskar'];
 const LAST = ['Keller', 'Novak', 'Brandt', 'Moreau', 'Lindqvist', 'Costa', 'Horvath', 'Petrov', 'Almeida', 'Fischer', 'Dubois', 'Jansen', 'Kowalski', 'Ricci', 'Weber', 'Sauer'];
 const ORGS = ['Northfield Council', 'Harbour Workers Union', 'National Rail Authority', 'Green Valley Cooperative', 'Eastern Water Board', 'Civic Audit Office', 'Riverside Hospital Trust', 'Coastal Ferry Company'];
 const PLACES = ['Lisbon', 'Vienna', 'Gdansk', 'Porto', 'Ghent', 'Bergen', 'Trieste', 'Malmo', 'Bordeaux', 'Leipzig'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-export function seeded(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Article `i` of the corpus: a few paragraphs naming people, organisations, places and dates. */
 export function article(i, rnd) {
