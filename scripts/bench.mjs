@@ -109,7 +109,7 @@ try {
 // The team index on a throw-away PostgreSQL (issue 12); needs out/ as above.
 try {
   const { benchTeam } = await import('./bench/team.mjs');
-  for (const line of await benchTeam()) console.log(JSON.stringify(line));
+  await benchTeam({ emit: (line) => console.log(JSON.stringify(line)) });
 } catch (err) {
   console.log(JSON.stringify({ name: 'team-index-throughput', error: String(err.message ?? err) }));
 }
