@@ -118,3 +118,11 @@ try {
 } catch (err) {
   console.log(JSON.stringify({ name: 'pdf-extract', error: String(err.message ?? err) }));
 }
+
+// The team index on a throw-away PostgreSQL (issue 12); needs out/ as above.
+try {
+  const { benchTeam } = await import('./bench/team.mjs');
+  await benchTeam({ emit: (line) => console.log(JSON.stringify(line)) });
+} catch (err) {
+  console.log(JSON.stringify({ name: 'team-index-throughput', error: String(err.message ?? err) }));
+}

@@ -144,7 +144,8 @@ async function serverTests() {
   try {
     const color = process.stdout.isTTY ? ['--color'] : [];
     process.env.DOSSIER_TEST_DB = cluster.url;
-    const r = await exec(npx('mocha'), ['--config', '.mocharc.server.json', ...color], { capture: true });
+    // The load suites (16 writers × 500 annotations, parallel indexers) need more than one stage's limit.
+    const r = await exec(npx('mocha'), ['--config', '.mocharc.server.json', ...color], { capture: true, timeoutMs: 3 * STAGE_TIMEOUT_MS });
     const count = (word) => Number(new RegExp(`(\\d+) ${word}`).exec(stripAnsi(r.out))?.[1] ?? 0);
     let failed = count('failing');
     if (r.code !== 0 && failed === 0) failed = 1;

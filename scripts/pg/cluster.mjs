@@ -91,7 +91,11 @@ export async function startCluster({ dir, keep = false } = {}) {
     }
     if (!keep) fs.rmSync(home, { recursive: true, force: true });
   };
-  if (!keep) process.on('exit', stop);
+  if (!keep) {
+    process.on('exit', stop);
+    // A signal would end the process without 'exit': turn it into an exit so the cluster goes too.
+    for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) if (process.listenerCount(sig) === 0) process.once(sig, () => process.exit(130));
+  }
   return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, port, dir: home, stop };
 }
 

@@ -149,7 +149,7 @@ export function findAuthor(dir: string): string {
 
 export interface FolderIndexOptions {
   maxFileSizeMB?: number;
-  readOnly?: boolean;
+  readOnly?: boolean | string;
   /** The team index (--db): annotations, registry and analyses there instead of .dossier/. */
   stores?: Pick<EntityIndexOptions, 'store' | 'analyses'>;
 }
@@ -170,13 +170,16 @@ export async function openFolderIndex(dir: string, options: FolderIndexOptions =
     writeDelayMs: 0,
     // The same fallback as the editor's default (dossier.documentDateFallback = "mtime"), so the
     // CLI and VS Code compute the same analyses and share .dossier/cache/.
-    documentDate: (rel) => {
-      try {
-        return fs.statSync(path.join(workspace.root, ...rel.split('/'))).mtime.toISOString().slice(0, 10);
-      } catch {
-        return undefined;
-      }
-    },
+    documentDate: (rel) => mtimeDate(workspace.root, rel),
   });
   return { index, workspace };
+}
+
+/** The file's modification date (YYYY-MM-DD): the documents' date fallback. */
+export function mtimeDate(root: string, rel: string): string | undefined {
+  try {
+    return fs.statSync(path.join(root, ...rel.split('/'))).mtime.toISOString().slice(0, 10);
+  } catch {
+    return undefined;
+  }
 }

@@ -6,6 +6,8 @@ import { registerIndex } from './commands/index';
 import { registerSearch } from './commands/search';
 import { registerExport } from './commands/export';
 import { registerImport } from './commands/import';
+import { registerPull, registerPush } from './commands/transfer';
+import { registerQueueWorker } from './teamQueue';
 
 const program = new Command('dossier')
   .description('Entity research over a corpus of articles: extract, index, search and export.')
@@ -16,7 +18,7 @@ const program = new Command('dossier')
     process.exit(2);
   });
 
-for (const register of [registerExtract, registerEval, registerIndex, registerSearch, registerExport, registerImport]) {
+for (const register of [registerExtract, registerEval, registerIndex, registerSearch, registerExport, registerImport, registerPush, registerPull, registerQueueWorker]) {
   register(program);
 }
 

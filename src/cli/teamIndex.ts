@@ -9,6 +9,8 @@ import { openEntityIndex, type EntityIndex } from '../core/index/index';
 import { ServerDocuments, syncDocuments } from '../core/index/pg/documents';
 import { PgAnalysisStore, PgIndexStore } from '../core/index/pg/pgStore';
 import { TeamDb } from '../core/index/pg/teamDb';
+import { ReadThroughAnalysisStore } from '../core/index/pg/transfer';
+import type { AnalysisStore } from '../core/index/indexStore';
 import { findAuthor, openFolderIndex, type FolderIndexOptions } from './nodeWorkspace';
 
 export const dbOption = () => new Option('--db <url>', 'the team index (postgres://…); default $DOSSIER_DB').env('DOSSIER_DB');
@@ -21,11 +23,16 @@ export interface TeamIndex {
   close(): Promise<void>;
 }
 
-/** An index over the folder `dir` whose persistence is the team index. */
-export async function openFolderTeamIndex(url: string, dir: string, options: FolderIndexOptions = {}): Promise<TeamIndex> {
-  const db = await TeamDb.open(url);
+/**
+ * An index over the folder `dir` whose persistence is the team index (`url`, or an open TeamDb
+ * that close() then closes). With `readThrough`, analyses missing on the server are taken from it.
+ */
+export async function openFolderTeamIndex(url: string | TeamDb, dir: string, options: FolderIndexOptions = {}, readThrough?: AnalysisStore): Promise<TeamIndex> {
+  const db = typeof url === 'string' ? await TeamDb.open(url) : url;
   try {
-    const { index, workspace } = await openFolderIndex(dir, { ...options, stores: { store: new PgIndexStore(db), analyses: new PgAnalysisStore(db) } });
+    const server = new PgAnalysisStore(db);
+    const analyses = readThrough ? new ReadThroughAnalysisStore(server, readThrough) : server;
+    const { index, workspace } = await openFolderIndex(dir, { readOnly: db.readOnlyReason, ...options, stores: { store: new PgIndexStore(db), analyses } });
     const meta = (rel: string) => {
       const st = fs.statSync(path.join(workspace.root, ...rel.split('/')), { throwIfNoEntry: false });
       return st && { mtime: st.mtimeMs, size: st.size };
@@ -38,18 +45,19 @@ export async function openFolderTeamIndex(url: string, dir: string, options: Fol
 }
 
 /** An index over the documents stored on the server (nothing local needed). */
-export async function openServerIndex(url: string): Promise<TeamIndex> {
-  const db = await TeamDb.open(url);
+export async function openServerIndex(url: string, options: { author?: string; writeDelayMs?: number; project?: string } = {}): Promise<TeamIndex> {
+  const db = await TeamDb.open(url, { project: options.project });
   try {
     const docs = new ServerDocuments(db);
     const stats = await docs.all();
     const index = await openEntityIndex(docs, {
       analyze,
       engineVersion: ENGINE_VERSION,
-      author: findAuthor(process.cwd()),
+      author: options.author ?? findAuthor(process.cwd()),
       store: new PgIndexStore(db),
       analyses: new PgAnalysisStore(db),
-      writeDelayMs: 0,
+      writeDelayMs: options.writeDelayMs ?? 0,
+      readOnly: db.readOnlyReason,
       // The folder's fallback date came from the file's mtime: the server keeps that mtime.
       documentDate: (p) => docs.dateOf(p),
     });

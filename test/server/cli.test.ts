@@ -40,7 +40,8 @@ describe('team index: the CLI with --db', () => {
     assert.ok(Number(mentions.n) > 0 && Number(entities.n) > 0);
   });
 
-  it('search --db (the server alone) prints the same JSON and text as search --dir on the same corpus', async () => {
+  it('search --db (the server alone) prints the same JSON and text as search --dir on the same corpus', async function () {
+    this.timeout(900_000); // 24 CLI runs
     const local = corpus();
     try {
       await cli(['index', local]);

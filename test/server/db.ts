@@ -1,6 +1,6 @@
 // Test helpers for the team-index suites: a fresh database per test on the cluster that
 // `node scripts/test.mjs --server` started ($DOSSIER_TEST_DB), and a corpus folder to index.
-import { execFile } from 'node:child_process';
+import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -57,4 +57,23 @@ export async function query<T extends pg.QueryResultRow>(url: string, sql: strin
   } finally {
     await c.end();
   }
+}
+
+/** A generated corpus of `n` articles (scripts/pg/corpus.mjs) in a temp folder. */
+export function generatedCorpus(n: number, seed = 1): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-gen-'));
+  const r = spawnSync('node', [path.join(root, 'scripts', 'pg', 'corpus.mjs'), dir, String(n), String(seed)], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`corpus.mjs failed: ${r.stderr}`);
+  return dir;
+}
+
+/** The CLI as a child process the test can watch and kill. */
+export function cliProcess(args: string[], env: Record<string, string> = {}): { child: ChildProcess; done: Promise<{ code: number | null; stdout: string; stderr: string }> } {
+  const child = spawn('node', [CLI, ...args], { env: { ...process.env, ...env } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  const done = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+  return { child, done };
 }

@@ -4,7 +4,8 @@ import { SingleBar, Presets } from 'cli-progress';
 import { InvalidArgumentError, type Command } from 'commander';
 import { ENTITY_TYPES } from '../../core/model';
 import type { EntityIndex, ScanSummary } from '../../core/index/index';
-import { dbOption, openCommandIndex } from '../teamIndex';
+import { dbOption, openCommandIndex, openFolderTeamIndex } from '../teamIndex';
+import { indexWithWorkers } from '../teamQueue';
 
 export function registerIndex(program: Command): void {
   program
@@ -14,10 +15,16 @@ export function registerIndex(program: Command): void {
     .option('--max-size <MB>', 'skip files larger than this many megabytes', parseMegabytes, 5)
     .option('--json', 'print the summary as JSON')
     .addOption(dbOption())
-    .action(async (dir: string, opts: { maxSize: number; json?: boolean; db?: string }) => {
-      const { index, publish, close } = await openCommandIndex(opts.db, dir, { maxFileSizeMB: opts.maxSize });
+    .option('--workers <n>', 'with --db: analyse in N worker processes that share the team index\'s work queue with other machines', parsePositive)
+    .option('--claim-ttl <seconds>', 'with --workers: how long a claimed document stays reserved for a silent worker', parsePositive, 60)
+    .action(async (dir: string, opts: { maxSize: number; json?: boolean; db?: string; workers?: number; claimTtl: number }) => {
+      if (opts.workers && !opts.db) throw new Error('--workers needs the team index: --db postgres://… or $DOSSIER_DB.');
+      const team = opts.workers && opts.db ? await openFolderTeamIndex(opts.db, dir, { maxFileSizeMB: opts.maxSize }) : undefined;
+      const { index, publish, close } = team ?? (await openCommandIndex(opts.db, dir, { maxFileSizeMB: opts.maxSize }));
       try {
-        const summary = await scanWithProgress(index);
+        const summary = team && opts.db && opts.workers
+          ? await indexWithWorkers(team, dir, opts.db, { workers: opts.workers, claimTtl: opts.claimTtl, maxSize: opts.maxSize })
+          : await scanWithProgress(index);
         await publish();
         process.stdout.write(opts.json ? JSON.stringify(summaryJson(index, summary), null, 2) + '\n' : summaryText(index, summary, dir));
         reportDiagnostics(index);
@@ -27,6 +34,12 @@ export function registerIndex(program: Command): void {
         await close();
       }
     });
+}
+
+function parsePositive(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a positive whole number');
+  return n;
 }
 
 function parseMegabytes(value: string): number {

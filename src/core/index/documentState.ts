@@ -43,13 +43,19 @@ export interface AnalyseRequest {
   metadataDate?: string;
 }
 
+/** The cache key of a text's analysis; `lexicon` is the part of the lexicon that occurs in the text. */
+export function analysisKey(hash: string, lexicon: Lexicon, engineVersion: string, documentDate: string | undefined, metadataDate?: string): string {
+  // The fallback date changes what relative dates resolve to, so it is part of the key too; so does
+  // the source's own date (PDF/HTML/DOCX metadata), only present for those files.
+  return cacheKey(hash, engineVersion, `${lexiconHash(lexicon)}|${documentDate ?? ''}${metadataDate ? `|${metadataDate}` : ''}`);
+}
+
 /** Finds or computes the engine analysis; `origin` says where it came from. */
 export async function analyseDocument(req: AnalyseRequest): Promise<{ state: DocumentState; origin: AnalysisOrigin; error?: string }> {
   // Same string as last time (re-analysis after a lexicon change): skip hashing it again.
   const hash = req.previous?.text === req.text ? req.previous.hash : contentHash(req.text);
   const lexicon = lexiconForText(req.lexicon, req.text);
-  // The fallback date changes what relative dates resolve to, so it is part of the key too.
-  const key = cacheKey(hash, req.engineVersion, `${lexiconHash(lexicon)}|${req.documentDate ?? ''}${req.metadataDate ? `|${req.metadataDate}` : ''}`);
+  const key = analysisKey(hash, lexicon, req.engineVersion, req.documentDate, req.metadataDate);
   const make = (analysis: Analysis): DocumentState => ({ path: req.path, text: req.text, hash, key, analysis, mentions: [], quotes: [] });
   if (req.given) {
     const analysis = sanitize(req.text, req.given);

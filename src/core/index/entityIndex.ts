@@ -68,7 +68,7 @@ class WorkspaceEntityIndex implements EntityIndex {
     this.store = options.store ?? new DossierStore(port, (d) => this.report(d));
     this.cache = options.analyses ?? new AnalysisCache(port, !options.readOnly);
     this.writes = new WriteScheduler(options.writeDelayMs ?? 500, () => this.write());
-    if (options.readOnly) this.reason = 'This workspace is not trusted: Dossier indexes it but writes nothing to .dossier/.';
+    if (options.readOnly) this.reason = typeof options.readOnly === 'string' ? options.readOnly : 'This workspace is not trusted: Dossier indexes it but writes nothing to .dossier/.';
   }
 
   get readOnly(): boolean {

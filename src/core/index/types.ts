@@ -20,8 +20,8 @@ export interface EntityIndexOptions {
   maxFileSizeMB?: number;
   /** The same for PDF, HTML and DOCX files, whose text is a fraction of their size. Default 50. */
   maxSourceFileSizeMB?: number;
-  /** Untrusted workspace: index in memory, never write .dossier/. */
-  readOnly?: boolean;
+  /** Untrusted workspace: index in memory, never write .dossier/. A text is the reason shown (e.g. read-only access to the team index). */
+  readOnly?: boolean | string;
   /** Coalescing delay for .dossier/ writes; 0 writes at once. Default 500 ms. */
   writeDelayMs?: number;
   /** Supplies a document date when the text names none (e.g. file mtime). */

@@ -15,8 +15,19 @@ type StoredEntity = Omit<EntityRecord, 'counts'>;
 export class PgIndexStore implements IndexStore {
   constructor(private readonly db: TeamDb) {}
 
-  loadAnnotations(): Promise<Loaded<Annotation>> {
-    return this.db.tx((c) => this.readAnnotations(c).then(({ loaded }) => loaded), false);
+  /** What the last locked read saw: log position and annotation texts by id. */
+  private seen: { seq: number; rows: Map<string, string>; parsed: Map<string, unknown> } | undefined;
+
+  async loadAnnotations(): Promise<Loaded<Annotation>> {
+    const r = await this.db.pool.query<{ annotation: string }>('SELECT annotation::text AS annotation FROM dossier_annotations WHERE project = $1 ORDER BY created, id', [this.db.project]);
+    const items: Annotation[] = [];
+    const unreadable: unknown[] = [];
+    for (const row of r.rows) {
+      const a: unknown = JSON.parse(row.annotation);
+      if (isAnnotation(a)) items.push(a);
+      else unreadable.push(a);
+    }
+    return { items, unreadable };
   }
 
   async loadEntities(): Promise<Loaded<EntityRecord>> {
@@ -32,18 +43,27 @@ export class PgIndexStore implements IndexStore {
   }
 
   saveAnnotations(merge: (stored: Loaded<Annotation>) => { items: Annotation[]; unreadable: unknown[] }): Promise<Annotation[]> {
-    return this.db.tx(async (c) => {
+    const write = this.db.tx(async (c) => {
       const { loaded, texts } = await this.readAnnotations(c);
       const next = merge(loaded);
       const keep = new Set(next.items.map((a) => a.id));
-      const changed = next.items.filter((a) => texts.get(a.id) !== JSON.stringify(a));
+      // What the merge kept as read is unchanged (same object): only the others are compared as text.
+      const read = new Set(loaded.items);
+      const changed = next.items.filter((a) => !read.has(a) && texts.get(a.id) !== JSON.stringify(a));
       const gone = loaded.items.filter((a) => !keep.has(a.id)).map((a) => a.id);
-      await this.putAnnotations(c, changed);
+      let seq = await this.putAnnotations(c, changed);
       if (gone.length) {
         await c.query('DELETE FROM dossier_annotations WHERE project = $1 AND id = ANY($2::text[])', [this.db.project, gone]);
-        await c.query("INSERT INTO dossier_annotation_log (project, op, id) SELECT $1, 'delete', unnest($2::text[])", [this.db.project, gone]);
+        const r = await c.query<{ s: string }>("INSERT INTO dossier_annotation_log (project, op, id) SELECT $1, 'delete', unnest($2::text[]) RETURNING seq AS s", [this.db.project, gone]);
+        seq = Math.max(seq ?? 0, ...r.rows.map((x) => Number(x.s)));
       }
+      this.wrote(seq, changed, gone);
       return next.items;
+    });
+    // A failed commit may have left the cached view ahead of the database: read it afresh next time.
+    return write.catch((err: unknown) => {
+      this.seen = undefined;
+      throw err;
     });
   }
 
@@ -77,25 +97,61 @@ export class PgIndexStore implements IndexStore {
     // Nothing to prepare: the schema was migrated when the pool opened.
   }
 
+  /**
+   * The stored annotations, read under the project lock. The first read takes the table; later
+   * ones apply only the log entries since (writers are serialised, so log order is commit order),
+   * which keeps a write O(changes) however many annotations the project holds.
+   */
   private async readAnnotations(c: PoolClient): Promise<{ loaded: Loaded<Annotation>; texts: Map<string, string> }> {
-    const r = await c.query<{ annotation: string }>('SELECT annotation::text AS annotation FROM dossier_annotations WHERE project = $1 ORDER BY created, id', [this.db.project]);
+    const p = this.db.project;
+    if (!this.seen) {
+      const r = await c.query<{ id: string; annotation: string }>('SELECT id, annotation::text AS annotation FROM dossier_annotations WHERE project = $1 ORDER BY created, id', [p]);
+      const seq = await c.query<{ s: string | null }>('SELECT max(seq) AS s FROM dossier_annotation_log WHERE project = $1', [p]);
+      this.seen = { seq: Number(seq.rows[0].s ?? 0), rows: new Map(r.rows.map((row) => [row.id, row.annotation])), parsed: new Map() };
+    } else {
+      const r = await c.query<{ seq: string; op: string; id: string; annotation: string | null }>(
+        'SELECT seq, op, id, annotation::text AS annotation FROM dossier_annotation_log WHERE project = $1 AND seq > $2 ORDER BY seq', [p, this.seen.seq]);
+      for (const row of r.rows) {
+        this.seen.parsed.delete(row.id);
+        if (row.op === 'delete') this.seen.rows.delete(row.id);
+        else this.seen.rows.set(row.id, row.annotation as string);
+        this.seen.seq = Number(row.seq);
+      }
+    }
     const items: Annotation[] = [];
     const unreadable: unknown[] = [];
     const texts = new Map<string, string>();
-    for (const row of r.rows) {
-      const a: unknown = JSON.parse(row.annotation);
+    const parsed = this.seen.parsed;
+    for (const [id, text] of this.seen.rows) {
+      let a = parsed.get(id);
+      if (a === undefined) parsed.set(id, (a = JSON.parse(text)));
       if (!isAnnotation(a)) {
         unreadable.push(a);
         continue;
       }
       items.push(a);
-      texts.set(a.id, row.annotation);
+      texts.set(a.id, text);
     }
     return { loaded: { items, unreadable }, texts };
   }
 
-  private async putAnnotations(c: PoolClient, list: Annotation[]): Promise<void> {
-    if (!list.length) return;
+  /** Records what this transaction wrote, so the next read need not read it back. */
+  private wrote(seq: number | undefined, put: readonly Annotation[], gone: readonly string[]): void {
+    if (!this.seen) return;
+    for (const a of put) {
+      this.seen.rows.set(a.id, JSON.stringify(a));
+      this.seen.parsed.set(a.id, a);
+    }
+    for (const id of gone) {
+      this.seen.rows.delete(id);
+      this.seen.parsed.delete(id);
+    }
+    if (seq !== undefined) this.seen.seq = seq;
+  }
+
+  /** Upserts and logs `list`; returns the last log position written. */
+  private async putAnnotations(c: PoolClient, list: Annotation[]): Promise<number | undefined> {
+    if (!list.length) return undefined;
     const p = this.db.project;
     const json = list.map((a) => JSON.stringify(a));
     const ids = list.map((a) => a.id);
@@ -107,10 +163,11 @@ export class PgIndexStore implements IndexStore {
          source = excluded.source, annotation = excluded.annotation`,
       [p, ids, list.map((a) => a.kind), list.map((a) => searchable(a.author)), list.map((a) => a.created), list.map((a) => (a.target ? searchable(a.target.source) : null)), json],
     );
-    await c.query("INSERT INTO dossier_annotation_log (project, op, id, annotation) SELECT $1, 'put', id, a::json FROM unnest($2::text[], $3::text[]) AS t(id, a)", [p, ids, json]);
+    const logged = await c.query<{ s: string }>("INSERT INTO dossier_annotation_log (project, op, id, annotation) SELECT $1, 'put', id, a::json FROM unnest($2::text[], $3::text[]) AS t(id, a) RETURNING seq AS s", [p, ids, json]);
+    const seq = Math.max(...logged.rows.map((x) => Number(x.s)));
     const quoted = list.filter((a) => a.target);
     await c.query('DELETE FROM dossier_quotes WHERE project = $1 AND annotation = ANY($2::text[])', [p, ids]);
-    if (!quoted.length) return;
+    if (!quoted.length) return seq;
     const sel = quoted.map((a) => a.target?.selector as NonNullable<Annotation['target']>['selector']);
     await c.query(
       `INSERT INTO dossier_quotes (project, annotation, source, exact, prefix, suffix, start, "end")
@@ -118,6 +175,7 @@ export class PgIndexStore implements IndexStore {
       [p, quoted.map((a) => a.id), quoted.map((a) => searchable(a.target?.source ?? '')), sel.map((s) => searchable(s[0].exact)), sel.map((s) => searchable(s[0].prefix)),
         sel.map((s) => searchable(s[0].suffix)), sel.map((s) => s[1].start), sel.map((s) => s[1].end)],
     );
+    return seq;
   }
 }
 
@@ -139,12 +197,13 @@ export class PgAnalysisStore implements AnalysisStore {
     this.pending.set(key, analysis);
   }
 
-  async flush(): Promise<void> {
+  /** Writes what put() queued; `via` a transaction's client to commit it with something else. */
+  async flush(via: Pick<PoolClient, 'query'> = this.db.pool): Promise<void> {
     const batch = [...this.pending];
     this.pending.clear();
     for (let i = 0; i < batch.length; i += 500) {
       const part = batch.slice(i, i + 500);
-      await this.db.pool.query(
+      await via.query(
         'INSERT INTO dossier_analyses (project, key, analysis) SELECT $1, k, a::json FROM unnest($2::text[], $3::text[]) AS t(k, a) ON CONFLICT DO NOTHING',
         [this.db.project, part.map((b) => b[0]), part.map((b) => JSON.stringify(b[1]))],
       );

@@ -49,12 +49,70 @@ export const MIGRATIONS: readonly string[] = [
    CREATE TABLE dossier_annotation_log (
      seq bigserial PRIMARY KEY, project text NOT NULL, op text NOT NULL CHECK (op IN ('put', 'delete')),
      id text NOT NULL, annotation json, at timestamptz NOT NULL DEFAULT now(), by_role text NOT NULL DEFAULT current_user);`,
+  // The work queue of `dossier index --workers`: one job per analysis cache key (content hash,
+  // engine version, lexicon), claimed FOR UPDATE SKIP LOCKED until claimed_until; runs counts
+  // the engine runs that completed, which must end at exactly 1.
+  `CREATE TABLE dossier_queue (
+     project text NOT NULL, key text NOT NULL, path text NOT NULL,
+     claimed_by text, claimed_until timestamptz, done boolean NOT NULL DEFAULT false,
+     runs integer NOT NULL DEFAULT 0, analysed_by text, finished timestamptz,
+     PRIMARY KEY (project, key));
+   CREATE INDEX dossier_queue_todo ON dossier_queue (project, key) WHERE NOT done;`,
+  // Access control with PostgreSQL's own means: two group roles (cluster-wide, so created once),
+  // project membership in dossier_members, and row-level security on every table. The owner
+  // (who migrates and administers) bypasses it; dossier_add_member() creates a researcher.
+  `DO $$ BEGIN
+     IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'dossier_researcher') THEN CREATE ROLE dossier_researcher NOLOGIN; END IF;
+     IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'dossier_reader') THEN CREATE ROLE dossier_reader NOLOGIN; END IF;
+   END $$;
+   CREATE TABLE dossier_members (project text NOT NULL, role name NOT NULL, can_write boolean NOT NULL, PRIMARY KEY (project, role));
+   CREATE FUNCTION dossier_can(p text, writing boolean) RETURNS boolean LANGUAGE sql STABLE AS $$
+     SELECT EXISTS (SELECT 1 FROM dossier_members m WHERE m.project = p AND (m.can_write OR NOT writing)
+                    AND (m.role = current_user OR pg_has_role(current_user, m.role, 'MEMBER'))) $$;
+   DO $$ DECLARE t text; BEGIN
+     FOREACH t IN ARRAY ARRAY['dossier_documents', 'dossier_analyses', 'dossier_mentions', 'dossier_entities', 'dossier_entity_names',
+                              'dossier_annotations', 'dossier_quotes', 'dossier_annotation_log', 'dossier_queue'] LOOP
+       EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
+       EXECUTE format('CREATE POLICY dossier_read ON %I FOR SELECT USING (dossier_can(project, false))', t);
+       EXECUTE format('CREATE POLICY dossier_insert ON %I FOR INSERT WITH CHECK (dossier_can(project, true))', t);
+       EXECUTE format('CREATE POLICY dossier_update ON %I FOR UPDATE USING (dossier_can(project, true)) WITH CHECK (dossier_can(project, true))', t);
+       EXECUTE format('CREATE POLICY dossier_delete ON %I FOR DELETE USING (dossier_can(project, true))', t);
+       EXECUTE format('GRANT SELECT ON %I TO dossier_reader, dossier_researcher', t);
+       EXECUTE format('GRANT INSERT, UPDATE, DELETE ON %I TO dossier_researcher', t);
+     END LOOP;
+   END $$;
+   GRANT SELECT ON dossier_schema, dossier_members TO dossier_reader, dossier_researcher;
+   GRANT USAGE ON SEQUENCE dossier_annotation_log_seq_seq TO dossier_researcher;
+   CREATE FUNCTION dossier_add_member(who text, p text, can_write boolean) RETURNS void LANGUAGE plpgsql AS $$
+   BEGIN
+     IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = who) THEN EXECUTE format('CREATE ROLE %I LOGIN', who); END IF;
+     EXECUTE format('GRANT %I TO %I', CASE WHEN can_write THEN 'dossier_researcher' ELSE 'dossier_reader' END, who);
+     INSERT INTO dossier_members (project, role, can_write) VALUES (p, who, can_write)
+       ON CONFLICT (project, role) DO UPDATE SET can_write = excluded.can_write;
+   END $$;
+   REVOKE EXECUTE ON FUNCTION dossier_add_member(text, text, boolean) FROM PUBLIC;`,
+  // Live collaboration: every committed change to annotations, the registry or the documents
+  // tells the listeners (LISTEN dossier_changes) which project and table changed. Identical
+  // payloads within one transaction are delivered once, so a 500-row write is one notification.
+  `CREATE FUNCTION dossier_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+   BEGIN
+     PERFORM pg_notify('dossier_changes', json_build_object('project', CASE WHEN TG_OP = 'DELETE' THEN OLD.project ELSE NEW.project END, 'table', TG_TABLE_NAME)::text);
+     RETURN NULL;
+   END $$;
+   CREATE TRIGGER dossier_notify AFTER INSERT OR UPDATE OR DELETE ON dossier_annotations FOR EACH ROW EXECUTE FUNCTION dossier_notify();
+   CREATE TRIGGER dossier_notify AFTER INSERT OR UPDATE OR DELETE ON dossier_entities FOR EACH ROW EXECUTE FUNCTION dossier_notify();
+   CREATE TRIGGER dossier_notify AFTER INSERT OR UPDATE OR DELETE ON dossier_documents FOR EACH ROW EXECUTE FUNCTION dossier_notify();`,
 ];
 
 const LOCK = 0x646f7373; // "doss": one advisory lock id for migrations
 
 /** Applies missing migrations in one transaction; returns the schema version now in the database. */
 export async function migrate(pool: Pool): Promise<number> {
+  // Up to date: no DDL, no lock, so roles without CREATE rights (researchers, readers) connect too.
+  const exists = await pool.query<{ t: string | null }>("SELECT to_regclass('dossier_schema')::text AS t");
+  const seen = exists.rows[0]?.t ? ((await pool.query<{ v: number | null }>('SELECT max(version) AS v FROM dossier_schema')).rows[0]?.v ?? 0) : 0;
+  if (seen > MIGRATIONS.length) throw newer(seen);
+  if (seen === MIGRATIONS.length) return seen;
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
@@ -63,7 +121,7 @@ export async function migrate(pool: Pool): Promise<number> {
     const current = await schemaVersion(client);
     if (current > MIGRATIONS.length) {
       await client.query('ROLLBACK');
-      throw new Error(`The team index has schema ${current}, newer than this Dossier understands (${MIGRATIONS.length}); update Dossier.`);
+      throw newer(current);
     }
     for (let v = current + 1; v <= MIGRATIONS.length; v++) {
       await client.query(MIGRATIONS[v - 1]);
@@ -78,6 +136,8 @@ export async function migrate(pool: Pool): Promise<number> {
     client.release();
   }
 }
+
+const newer = (v: number) => new Error(`The team index has schema ${v}, newer than this Dossier understands (${MIGRATIONS.length}); update Dossier.`);
 
 async function schemaVersion(client: PoolClient): Promise<number> {
   const r = await client.query<{ v: number | null }>('SELECT max(version) AS v FROM dossier_schema');

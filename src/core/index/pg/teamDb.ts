@@ -17,6 +17,8 @@ export interface TeamDbOptions {
 export class TeamDb {
   readonly pool: pg.Pool;
   readonly project: string;
+  /** Why this role may not write (a `dossier_reader`), or undefined when it may. */
+  readOnlyReason: string | undefined;
 
   private constructor(pool: pg.Pool, project: string) {
     this.pool = pool;
@@ -26,15 +28,15 @@ export class TeamDb {
   static async open(url: string, options: TeamDbOptions = {}): Promise<TeamDb> {
     const project = options.project ?? process.env.DOSSIER_PROJECT ?? 'default';
     if (!project || project.includes('\u0000')) throw new Error('The project name must be a non-empty text without NUL characters.');
-    const pool = new pg.Pool({ connectionString: url, password: options.password, ssl: options.ssl, max: options.max ?? 4 });
+    // The project travels in the startup packet, so it is set before any query on every connection.
+    const setting = `-c dossier.project=${project.replace(/[\\ ]/g, (c) => `\\${c}`)}`;
+    const pool = new pg.Pool({ connectionString: url, password: options.password, ssl: options.ssl, max: options.max ?? 4, options: setting });
     // A dropped idle connection must not crash the process; the next query reconnects.
     pool.on('error', () => undefined);
-    pool.on('connect', (client) => {
-      client.query("SELECT set_config('dossier.project', $1, false)", [project]).catch(() => undefined);
-    });
     const db = new TeamDb(pool, project);
     try {
       await migrate(pool);
+      db.readOnlyReason = await access(pool, project);
     } catch (err) {
       await pool.end().catch(() => undefined);
       throw new Error(`Cannot use the team index at ${redact(url)}: ${err instanceof Error ? err.message : String(err)}`);
@@ -62,6 +64,19 @@ export class TeamDb {
   close(): Promise<void> {
     return this.pool.end();
   }
+}
+
+/** Checks this role's access to `project` (row-level security): throws when it has none, returns why it cannot write. */
+async function access(pool: pg.Pool, project: string): Promise<string | undefined> {
+  const r = await pool.query<{ who: string; admin: boolean; read: boolean; write: boolean }>(
+    `SELECT current_user AS who,
+       (SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = current_user)
+         OR pg_has_role(current_user, (SELECT tableowner FROM pg_tables WHERE tablename = 'dossier_annotations' AND schemaname = current_schema()), 'MEMBER') AS admin,
+       dossier_can($1, false) AS read, dossier_can($1, true) AND has_table_privilege('dossier_annotations', 'INSERT') AS write`, [project]);
+  const a = r.rows[0];
+  if (a.admin) return undefined;
+  if (!a.read) throw new Error(`the role ${a.who} is not a member of the project "${project}" (an administrator adds it with dossier_add_member).`);
+  return a.write ? undefined : `The role ${a.who} has read-only access to the team index project "${project}": search and export work, annotations cannot be saved.`;
 }
 
 /** A URL fit for messages: never the password. */
