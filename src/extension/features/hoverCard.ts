@@ -22,6 +22,8 @@ export interface HoverCardInput {
   type: EntityType;
   /** The mention hovered, in this document. */
   mention: { start: number; end: number; text: string };
+  /** The tagger adapted to the workspace's corrections found or typed this mention. */
+  learned?: boolean;
   uri: vscode.Uri;
   documentDate: string | null;
   mentionsHere: number;
@@ -45,7 +47,7 @@ export function buildHoverCard(input: HoverCardInput): vscode.MarkdownString {
   md.supportHtml = false;
   md.isTrusted = trusted ? { enabledCommands: [...HOVER_COMMANDS] } : false;
   const lines: string[] = [];
-  lines.push(`**${escapeMarkdown(entity.canonical)}** · ${TYPE_LABEL[input.type]}`);
+  lines.push(`**${escapeMarkdown(entity.canonical)}** · ${TYPE_LABEL[input.type]}${input.learned ? ' · *type from your corrections*' : ''}`);
   if (input.quotes?.count) lines.push(`Quotes: ${input.quotes.count} · “${escapeMarkdown(input.quotes.first, 160)}”`);
 
   for (const section of sections) {

@@ -47,6 +47,11 @@ export function isDelta(x: unknown, key: string, tableSize: number): x is Adapte
     d.slots.every((s) => Number.isInteger(s) && s >= 0 && s < tableSize) && d.deltas.every(Number.isFinite);
 }
 
+/** The analysis cache key's engine part: the engine and the corrections its tagger follows. */
+export function versionWithCorrections(engineVersion: string, correctionsKey: string): string {
+  return correctionsKey ? `${engineVersion}+corrections.${correctionsKey}` : engineVersion;
+}
+
 export const deltaPath = (key: string): string => `${CORRECTIONS_DIR}/${key}.json`;
 
 /** The corrections input as the workspace holds it: the annotations and the annotated files. */
