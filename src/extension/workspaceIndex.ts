@@ -67,7 +67,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     let coverage = coverageKey(config.current);
     this.subscriptions.push(
       // Each new ruling may retrain the tagger: wait for a pause in annotating first.
-      this.changeEmitter.event((e) => e.annotations && !e.all && this.scheduleCorrections(ws)),
+      this.changeEmitter.event((e) => e.annotations && this.scheduleCorrections(ws)),
       { dispose: () => clearTimeout(this.correctionsTimer) },
       new IndexFileSync(ws, () => this.index, config, log),
       trust.onDidChange(() => this.reopen('workspace trust changed')),
@@ -84,6 +84,11 @@ export class WorkspaceIndex implements vscode.Disposable {
   /** The index, once .dossier/ has loaded (the scan goes on in the background). */
   get index(): Promise<EntityIndex | undefined> {
     return this.lifecycle?.index ?? Promise.resolve(undefined);
+  }
+
+  /** The corrections the tagger follows ('' = the shipped tagger): part of the analysis cache key. */
+  get correctionsKey(): string {
+    return this.worker.correctionsKey;
   }
 
   /** Scan progress while indexing, else undefined. */
