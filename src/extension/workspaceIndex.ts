@@ -194,8 +194,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 }
 
-/** The pause in annotating after which the tagger adapts to the new corrections. */
-const CORRECTIONS_DELAY_MS = 1000;
+/** The pause in annotating after which the tagger adapts (an annotation undone by then costs nothing). */
+const CORRECTIONS_DELAY_MS = 3000;
 
 function coverageKey(c: DossierConfig): string {
   return JSON.stringify([c.include, c.exclude, c.maxFileSizeMB]);

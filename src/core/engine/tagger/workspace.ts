@@ -13,6 +13,8 @@ import type { LoadedTagger } from './index';
 import { adaptToCorrections, type CorrectedDocument } from './corrections';
 
 const MENTION_KINDS: ReadonlySet<string> = new Set(['add', 'confirm', 'reject', 'relabel', 'link']);
+/** Adapting costs two analyses per document: the documents with the latest rulings teach. */
+export const MAX_TEACHING_DOCUMENTS = 200;
 
 export interface WorkspaceCorrections {
   annotations: readonly Annotation[];
@@ -45,7 +47,11 @@ export function correctedDocuments(base: LoadedTagger | null, input: WorkspaceCo
   const byPath = new Map<string, Annotation[]>();
   for (const a of anns) byPath.set(a.target!.source, [...(byPath.get(a.target!.source) ?? []), a]);
   const out: CorrectedDocument[] = [];
-  for (const path of [...byPath.keys()].sort()) {
+  // The documents ruled on last (annotations are in chronological order), then by path.
+  const last = new Map<string, number>();
+  anns.forEach((a, i) => last.set(a.target!.source, i));
+  const latest = [...byPath.keys()].sort((a, b) => last.get(b)! - last.get(a)!).slice(0, MAX_TEACHING_DOCUMENTS);
+  for (const path of latest.sort()) {
     const text = input.texts[path];
     if (text === undefined) continue;
     const anchored: AnchoredAnnotation[] = [];
