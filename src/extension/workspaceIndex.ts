@@ -132,22 +132,27 @@ export class WorkspaceIndex implements vscode.Disposable {
       readOnly: !this.trust.trusted,
       documentDate: (path) => this.mtimeDate(ws, path),
     });
-    // Before the first scan, so a workspace with corrections is analysed once, with them.
-    await followCorrections(index, ws, worker, this.log).catch((err: unknown) => this.log.warn(`corrections: ${err instanceof Error ? err.message : String(err)}`));
+    // Before the first scan when the adapted model is cached (quick), so a workspace with
+    // corrections is analysed once, with them; a model to build first is built in the background.
+    const followed = await followCorrections(index, ws, worker, this.log, true).catch((err: unknown) => {
+      this.log.warn(`corrections: ${err instanceof Error ? err.message : String(err)}`);
+      return 'same' as const;
+    });
+    if (followed === 'deferred') this.scheduleCorrections(ws, 0);
     return index;
   }
 
-  private scheduleCorrections(ws: VscodeWorkspace): void {
+  private scheduleCorrections(ws: VscodeWorkspace, delayMs = CORRECTIONS_DELAY_MS): void {
     clearTimeout(this.correctionsTimer);
     this.correctionsTimer = setTimeout(() => {
       void (async () => {
         const index = await this.index;
-        if (!index || !(await followCorrections(index, ws, this.worker, this.log))) return;
+        if (!index || (await followCorrections(index, ws, this.worker, this.log)) !== 'changed') return;
         // Every document's analysis depends on the tagger: open editors now, the rest by a rescan.
         this.changeEmitter.fire({ documents: [], entities: [], annotations: false, all: true });
         await this.lifecycle?.rescan();
       })().catch((err: unknown) => this.log.warn(`corrections: ${err instanceof Error ? err.message : String(err)}`));
-    }, CORRECTIONS_DELAY_MS);
+    }, delayMs);
   }
 
   private reopen(reason: string): void {
