@@ -5,7 +5,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
-import { analyze, ENGINE_VERSION } from '../core/engine/index';
+import { analyzeWith, ENGINE_VERSION } from '../core/engine/index';
+import { shippedTagger, type LoadedTagger } from '../core/engine/tagger/index';
+import { MODEL_HASH } from '../core/engine/tagger/modelVersion';
+import { loadWorkspaceTagger, versionWithCorrections } from '../core/engine/tagger/workspaceCache';
+import type { Analysis, AnalyzeOptions } from '../core/model';
 import { openEntityIndex, type EntityIndex, type EntityIndexOptions } from '../core/index/index';
 import type { FileStat, WorkspacePort } from '../core/ports';
 import { writeFileAtomic } from '../core/atomicFile';
@@ -155,13 +159,22 @@ export interface FolderIndexOptions {
 }
 
 /** Opens the index of a folder with the engine, as every CLI command does. */
-export async function openFolderIndex(dir: string, options: FolderIndexOptions = {}): Promise<{ index: EntityIndex; workspace: NodeWorkspace }> {
+export async function openFolderIndex(
+  dir: string,
+  options: FolderIndexOptions = {},
+): Promise<{ index: EntityIndex; workspace: NodeWorkspace; analyze: (text: string, opts: AnalyzeOptions) => Analysis }> {
   const stat = fs.statSync(dir, { throwIfNoEntry: false });
   if (!stat?.isDirectory()) throw new Error(`${dir} is not a folder.`);
   const workspace = new NodeWorkspace(dir);
+  // The tagger follows the workspace's corrections, known once the annotations are loaded.
+  let tagger: LoadedTagger | null = shippedTagger();
+  let corrections = '';
+  const analyze = (text: string, opts: AnalyzeOptions): Analysis => analyzeWith(tagger, text, opts);
   const index = await openEntityIndex(workspace, {
     analyze,
-    engineVersion: ENGINE_VERSION,
+    get engineVersion() {
+      return versionWithCorrections(ENGINE_VERSION, corrections);
+    },
     author: findAuthor(workspace.root),
     maxFileSizeMB: options.maxFileSizeMB,
     include: CLI_INCLUDE,
@@ -172,7 +185,12 @@ export async function openFolderIndex(dir: string, options: FolderIndexOptions =
     // CLI and VS Code compute the same analyses and share .dossier/cache/.
     documentDate: (rel) => mtimeDate(workspace.root, rel),
   });
-  return { index, workspace };
+  if (tagger) {
+    const adapted = await loadWorkspaceTagger(workspace, index.annotations(), tagger, MODEL_HASH, index.readOnly);
+    tagger = adapted.tagger;
+    corrections = adapted.key;
+  }
+  return { index, workspace, analyze };
 }
 
 /** The file's modification date (YYYY-MM-DD): the documents' date fallback. */

@@ -14,7 +14,8 @@ export type MentionSource =
   | 'consistency' // document-level propagation of a name found elsewhere
   | 'acronym' // acronym <-> expansion
   | 'lexicon' // user lexicon (confirmed / manual annotations)
-  | 'tagger'; // the trained sequence tagger (issue 8)
+  | 'tagger' // the trained sequence tagger (issue 8)
+  | 'corrections'; // the tagger adapted to the workspace's corrections, where it differs from the shipped one
 
 /** Whether a user has ruled on a mention. Set by the index, `auto` straight out of the engine. */
 export type Provenance = 'auto' | 'confirmed' | 'rejected' | 'manual';

@@ -6,6 +6,7 @@ import { openEntityIndex } from '../core/index/index';
 import type { EntityIndex, IndexChangeEvent, ScanSummary } from '../core/index/types';
 import type { ConfigMonitor, DossierConfig } from './config';
 import { IndexLifecycle } from './analysis/indexLifecycle';
+import { followCorrections, versionWithCorrections } from './analysis/correctionsLoop';
 import type { WorkerClient } from './analysis/workerClient';
 import type { TrustState } from './trustState';
 import { IndexFileSync } from './indexFileSync';
@@ -28,6 +29,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   private readonly progressEmitter = new vscode.EventEmitter<IndexProgress | undefined>();
   private readonly subscriptions: vscode.Disposable[] = [this.changeEmitter, this.progressEmitter];
   private readonly reported = new Set<string>();
+  private correctionsTimer: NodeJS.Timeout | undefined;
   /** Index changes, across reopenings: subscribe here rather than on the index itself. */
   readonly onDidChange = this.changeEmitter.event;
   /** Scan progress; undefined when a scan ends. */
@@ -67,6 +69,9 @@ export class WorkspaceIndex implements vscode.Disposable {
     });
     let coverage = coverageKey(config.current);
     this.subscriptions.push(
+      // Each new ruling may retrain the tagger: wait for a pause in annotating first.
+      this.changeEmitter.event((e) => e.annotations && this.scheduleCorrections(ws)),
+      { dispose: () => clearTimeout(this.correctionsTimer) },
       new IndexFileSync(ws, () => this.index, config, log),
       trust.onDidChange(() => this.reopen('workspace trust changed')),
       config.onDidChange((c) => {
@@ -82,6 +87,11 @@ export class WorkspaceIndex implements vscode.Disposable {
   /** The index, once .dossier/ has loaded (the scan goes on in the background). */
   get index(): Promise<EntityIndex | undefined> {
     return this.lifecycle?.index ?? Promise.resolve(undefined);
+  }
+
+  /** The corrections the tagger follows ('' = the shipped tagger): part of the analysis cache key. */
+  get correctionsKey(): string {
+    return this.worker.correctionsKey;
   }
 
   /** Scan progress while indexing, else undefined. */
@@ -113,9 +123,13 @@ export class WorkspaceIndex implements vscode.Disposable {
   private async open(ws: VscodeWorkspace): Promise<EntityIndex> {
     const c = this.config.current;
     const [engineVersion, author] = await Promise.all([this.worker.ready(), findAuthor(ws.root)]);
-    return openEntityIndex(ws, {
+    const worker = this.worker;
+    const index = await openEntityIndex(ws, {
       analyze: (text, options) => this.worker.analyzeOrThrow({ doc: `scan:${++this.scanJobs}`, version: 0, text, options, background: true }),
-      engineVersion,
+      // Read at every analysis: the tagger follows the workspace's corrections.
+      get engineVersion() {
+        return versionWithCorrections(engineVersion, worker.correctionsKey);
+      },
       author,
       include: [c.include],
       exclude: c.exclude,
@@ -124,6 +138,27 @@ export class WorkspaceIndex implements vscode.Disposable {
       readOnly: !this.trust.trusted,
       documentDate: (path) => this.mtimeDate(ws, path),
     });
+    // Before the first scan when the adapted model is cached (quick), so a workspace with
+    // corrections is analysed once, with them; a model to build first is built in the background.
+    const followed = await followCorrections(index, ws, worker, this.log, true).catch((err: unknown) => {
+      this.log.warn(`corrections: ${err instanceof Error ? err.message : String(err)}`);
+      return 'same' as const;
+    });
+    if (followed === 'deferred') this.scheduleCorrections(ws, 0);
+    return index;
+  }
+
+  private scheduleCorrections(ws: VscodeWorkspace, delayMs = CORRECTIONS_DELAY_MS): void {
+    clearTimeout(this.correctionsTimer);
+    this.correctionsTimer = setTimeout(() => {
+      void (async () => {
+        const index = await this.index;
+        if (!index || (await followCorrections(index, ws, this.worker, this.log)) !== 'changed') return;
+        // Every document's analysis depends on the tagger: open editors now, the rest by a rescan.
+        this.changeEmitter.fire({ documents: [], entities: [], annotations: false, all: true });
+        await this.lifecycle?.rescan();
+      })().catch((err: unknown) => this.log.warn(`corrections: ${err instanceof Error ? err.message : String(err)}`));
+    }, delayMs);
   }
 
   private reopen(reason: string): void {
@@ -169,6 +204,9 @@ export class WorkspaceIndex implements vscode.Disposable {
     for (const s of this.subscriptions) s.dispose();
   }
 }
+
+/** The pause in annotating after which the tagger adapts (an annotation undone by then costs nothing). */
+const CORRECTIONS_DELAY_MS = 3000;
 
 function coverageKey(c: DossierConfig): string {
   return JSON.stringify([c.include, c.exclude, c.maxFileSizeMB, c.sources]);

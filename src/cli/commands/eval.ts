@@ -52,7 +52,7 @@ export function registerEval(program: Command): void {
       process.stdout.write(formatTable(ours, base, docs.length) + '\n');
       if (quotes) process.stdout.write('\n' + quoteText(quotes, !!opts.errors) + '\n');
       if (simulation) {
-        process.stdout.write(`corrections simulation (${simulation.corrected} documents corrected, ${simulation.scored} scored): strict ${simulation.before.strict.toFixed(3)} -> ${simulation.after.strict.toFixed(3)}\n`);
+        process.stdout.write(`corrections simulation (${simulation.corrected} documents corrected, ${simulation.scored} scored): strict ${simulation.before.strict.toFixed(3)} -> ${simulation.after.strict.toFixed(3)} (lexicon alone ${simulation.lexiconOnly.strict.toFixed(3)})\n`);
       }
     });
 }

@@ -3,6 +3,7 @@
 import type { Command } from 'commander';
 import fs from 'node:fs';
 import { analyze } from '../../core/engine/index';
+import { openFolderIndex } from '../nodeWorkspace';
 import type { Analysis } from '../../core/model';
 import { parseIso } from '../../core/engine/dates/calendar';
 import { extractSource, pageAt, SourceError, sourceKindOf, type ExtractedSource } from '../../core/sources/index';
@@ -11,6 +12,7 @@ interface ExtractOptions {
   date?: string;
   json?: boolean;
   text?: boolean;
+  workspace?: string;
 }
 
 export function registerExtract(program: Command): void {
@@ -21,6 +23,7 @@ export function registerExtract(program: Command): void {
     .option('--date <YYYY-MM-DD>', 'document date used when the text names none')
     .option('--json', 'one JSON line per input: the analysis plus "document" (and "page" on PDF mentions)')
     .option('--text', 'print the text Dossier reads (extracted from PDF, HTML and DOCX) instead of analysing it')
+    .option('--workspace <dir>', "analyse as in this Dossier workspace: with its annotations' lexicon and the tagger adapted to its corrections")
     .action(async (files: string[], opts: ExtractOptions) => {
       if (opts.date !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(opts.date) || !parseIso(opts.date))) {
         process.stderr.write(`dossier extract: --date must be a real date as YYYY-MM-DD, got "${opts.date}"\n`);
@@ -29,6 +32,16 @@ export function registerExtract(program: Command): void {
       if (!files.length) {
         process.stderr.write('dossier extract: give at least one FILE, or - for standard input\n');
         process.exit(2);
+      }
+      let engine: typeof analyze = analyze;
+      if (opts.workspace) {
+        try {
+          const ws = await openFolderIndex(opts.workspace, { readOnly: true });
+          engine = (text, o) => ws.analyze(text, { ...o, lexicon: ws.index.lexiconFor('', text) });
+        } catch (err) {
+          process.stderr.write(`dossier extract: cannot open the workspace ${opts.workspace}: ${(err as Error).message}\n`);
+          process.exit(2);
+        }
       }
       let failed = false;
       for (const file of files) {
@@ -50,7 +63,7 @@ export function registerExtract(program: Command): void {
         }
         const languageId = /\.(md|markdown)$/i.test(file) ? 'markdown' : 'plaintext';
         // The file's own metadata date anchors the text when --date does not.
-        const analysis = analyze(text, { documentDate: opts.date, metadataDate: source?.date, languageId });
+        const analysis = engine(text, { documentDate: opts.date, metadataDate: source?.date, languageId });
         const pages = source?.pages;
         const mentions = pages ? analysis.mentions.map((m) => ({ ...m, page: pageAt(pages, m.start) })) : analysis.mentions;
         const kind = source ? { kind: source.kind } : {};

@@ -73,12 +73,13 @@ export function analyze(text: string, opts: AnalyzeOptions = {}): Analysis {
   return run(text, opts, null);
 }
 
-export function createIncrementalAnalyzer(): IncrementalAnalyzer {
+/** `tagger` is asked on every call: the worker swaps in the workspace's adapted tagger. */
+export function createIncrementalAnalyzer(tagger: () => LoadedTagger | null = shippedTagger): IncrementalAnalyzer {
   let cache: Map<string, ParagraphResult> | null = new Map();
   const stats: RunStats = { paragraphs: 0, reanalysed: 0 };
   return {
     analyze(text: string, opts: AnalyzeOptions = {}): Analysis {
-      return run(text, opts, cache ?? new Map(), stats);
+      return run(text, opts, cache ?? new Map(), stats, tagger());
     },
     lastStats: () => ({ ...stats }),
     dispose(): void {

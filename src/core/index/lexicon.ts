@@ -4,6 +4,7 @@ import { EMPTY_LEXICON, entityId, type Lexicon, type LexiconEntry } from '../mod
 import { contentHash } from './contentHash';
 import { stableStringify } from './stableJson';
 import type { Annotation } from './types';
+import { teachesEverywhere } from '../engine/lexiconFeedback';
 
 /** Annotations in the order they were made (created, then id: a total, stable order). */
 export function chronological(annotations: readonly Annotation[]): Annotation[] {
@@ -15,7 +16,17 @@ export function deriveLexicon(annotations: readonly Annotation[]): Lexicon {
   const suppress = new Map<string, { text: string }>();
   const relabel = new Map<string, { text: string; type: LexiconEntry['type'] }>();
   const merges = new Map<string, string>();
+  // A form the researcher rejected (here) more often than they taught it is ambiguous: it is
+  // not recognised everywhere, though each ruling still holds on its own mention.
+  const balance = new Map<string, number>();
+  for (const a of annotations) {
+    const exact = a.target?.selector[0].exact;
+    if (!exact) continue;
+    const step = a.kind === 'reject' && !a.body.everywhere ? -1 : a.kind === 'add' || a.kind === 'confirm' || a.kind === 'link' ? 1 : 0;
+    balance.set(exact, (balance.get(exact) ?? 0) + step);
+  }
   const teach = (entry: LexiconEntry) => {
+    if (!teachesEverywhere(entry.text, entry.type) || (balance.get(entry.text) ?? 0) < 0) return;
     suppress.delete(entry.text);
     entries.set(entry.text, entry);
   };
@@ -30,7 +41,7 @@ export function deriveLexicon(annotations: readonly Annotation[]): Lexicon {
         break;
       case 'relabel':
         if (exact && type) {
-          relabel.set(exact, { text: exact, type });
+          if (teachesEverywhere(exact, type)) relabel.set(exact, { text: exact, type });
           const old = entries.get(exact);
           if (old && old.type !== type) entries.delete(exact);
         }

@@ -2,7 +2,13 @@
 // document supersede queued older ones, and a request that runs too long restarts the worker.
 import { Worker } from 'node:worker_threads';
 import type { Analysis, AnalyzeOptions } from '../../core/model';
+import type { PreparedCorrections } from '../../core/engine/tagger/workspaceCache';
 import type { WorkerRequest, WorkerResponse } from './protocol';
+
+export type CorrectionsResult = Extract<WorkerResponse, { kind: 'corrected' }>;
+
+/** Adapting to many corrections takes longer than one analysis may. */
+const CORRECTIONS_TIMEOUT_MS = 180_000;
 
 export interface AnalysisJob {
   doc: string;
@@ -39,6 +45,11 @@ export class WorkerClient {
   private inFlight: (Pending & { id: number; timer: NodeJS.Timeout }) | undefined;
   private disposed = false;
   private readyWaiters: { resolve: (v: string) => void; reject: (e: Error) => void }[] = [];
+  /** Corrections waiting to be sent (the newest wins) and the ones being adapted to. */
+  private correctionsQueued: { prepared: PreparedCorrections; resolve: (r: CorrectionsResult | undefined) => void } | undefined;
+  private correctionsInFlight: { id: number; timer: NodeJS.Timeout; prepared: PreparedCorrections; resolve: (r: CorrectionsResult | undefined) => void } | undefined;
+  /** What the worker follows now, re-sent (from its cached delta) when the worker restarts. */
+  private applied: PreparedCorrections | undefined;
   engineVersion: string | undefined;
 
   constructor(private readonly opts: WorkerClientOptions) {}
@@ -52,6 +63,24 @@ export class WorkerClient {
       // Re-inserting moves the document to the back, so one busy document cannot starve others.
       queue.delete(job.doc);
       queue.set(job.doc, { job, resolve });
+      this.pump();
+    });
+  }
+
+  /** The key of the corrections the worker's tagger follows ('' = the shipped tagger). */
+  get correctionsKey(): string {
+    return this.applied?.key ?? '';
+  }
+
+  /**
+   * Adapts the worker's tagger to the workspace's corrections; every analysis sent afterwards
+   * uses it. Resolves undefined when superseded by newer corrections or disposed.
+   */
+  adaptTo(prepared: PreparedCorrections): Promise<CorrectionsResult | undefined> {
+    if (this.disposed) return Promise.resolve(undefined);
+    return new Promise((resolve) => {
+      this.correctionsQueued?.resolve(undefined);
+      this.correctionsQueued = { prepared, resolve };
       this.pump();
     });
   }
@@ -106,6 +135,8 @@ export class WorkerClient {
     if (this.worker) return this.worker;
     const worker = new Worker(this.opts.scriptPath);
     worker.on('message', (msg: WorkerResponse) => this.onMessage(msg));
+    // A restarted worker starts from the shipped tagger: give it the workspace's again first.
+    if (this.applied?.key) worker.postMessage({ kind: 'corrections', id: 0, prepared: this.applied } satisfies WorkerRequest);
     worker.on('error', (err) => this.crashed(worker, `analysis worker crashed: ${err.message}`));
     worker.on('exit', (code) => {
       if (this.worker === worker && !this.disposed) this.crashed(worker, `analysis worker exited (code ${code})`);
@@ -115,7 +146,20 @@ export class WorkerClient {
   }
 
   private pump(): void {
-    if (this.inFlight || this.disposed) return;
+    if (this.inFlight || this.correctionsInFlight || this.disposed) return;
+    if (this.correctionsQueued) {
+      const { prepared, resolve } = this.correctionsQueued;
+      this.correctionsQueued = undefined;
+      const id = this.nextId++;
+      const timer = setTimeout(() => this.correctionsDone(id, undefined, 'adapting the tagger to the corrections took too long; the worker was restarted'), CORRECTIONS_TIMEOUT_MS);
+      this.correctionsInFlight = { id, timer, prepared, resolve };
+      try {
+        this.ensureWorker().postMessage({ kind: 'corrections', id, prepared } satisfies WorkerRequest);
+      } catch (err) {
+        this.correctionsDone(id, undefined, err instanceof Error ? err.message : String(err));
+      }
+      return;
+    }
     const queue = this.queue.size ? this.queue : this.backgroundQueue;
     const first = queue.entries().next();
     if (first.done) return;
@@ -147,6 +191,11 @@ export class WorkerClient {
       this.settleReady(msg.engineVersion);
       return;
     }
+    if (msg.kind === 'corrected') {
+      if (msg.error) this.opts.onProblem(`the tagger could not adapt to the corrections: ${msg.error}`);
+      this.correctionsDone(msg.id, msg);
+      return;
+    }
     if (msg.kind === 'analyzed') this.finish(msg.id, { ok: true, analysis: msg.analysis, ms: msg.ms });
     else {
       this.opts.onProblem(`analysis of ${msg.doc} failed: ${msg.message}`);
@@ -159,6 +208,23 @@ export class WorkerClient {
     if (!current || current.id !== id) return; // a late answer from a restarted worker
     clearTimeout(current.timer);
     this.inFlight = undefined;
+    current.resolve(result);
+    this.pump();
+  }
+
+  private correctionsDone(id: number, result: CorrectionsResult | undefined, problem?: string): void {
+    const current = this.correctionsInFlight;
+    if (!current || current.id !== id) return;
+    clearTimeout(current.timer);
+    this.correctionsInFlight = undefined;
+    if (problem) {
+      this.opts.onProblem(problem);
+      this.applied = undefined;
+      this.restart();
+    } else if (result) {
+      // Re-sent after a restart: the cached delta makes that quick.
+      this.applied = result.key && !result.error ? { ...current.prepared, cached: result.delta ?? current.prepared.cached } : undefined;
+    }
     current.resolve(result);
     this.pump();
   }
@@ -177,6 +243,7 @@ export class WorkerClient {
     this.opts.onProblem(message);
     this.worker = undefined;
     if (!this.engineVersion) this.settleReady(new Error(message));
+    if (this.correctionsInFlight) this.correctionsDone(this.correctionsInFlight.id, undefined, message);
     if (this.inFlight) this.finish(this.inFlight.id, { ok: false, reason: 'failed', message });
   }
 
@@ -196,6 +263,13 @@ export class WorkerClient {
       clearTimeout(this.inFlight.timer);
       this.inFlight.resolve({ ok: false, reason: 'disposed' });
       this.inFlight = undefined;
+    }
+    this.correctionsQueued?.resolve(undefined);
+    this.correctionsQueued = undefined;
+    if (this.correctionsInFlight) {
+      clearTimeout(this.correctionsInFlight.timer);
+      this.correctionsInFlight.resolve(undefined);
+      this.correctionsInFlight = undefined;
     }
     this.settleReady(new Error('the analysis worker was stopped'));
     this.restart();

@@ -66,6 +66,7 @@ export function registerHover(services: DossierServices): vscode.Disposable {
         entity,
         type: mention.type,
         mention,
+        learned: mention.source === 'corrections',
         uri: document.uri,
         documentDate: current.analysis.documentDate,
         mentionsHere,

@@ -25,6 +25,8 @@ export interface HoverCardInput {
   type: EntityType;
   /** The mention hovered, in this document. */
   mention: { start: number; end: number; text: string };
+  /** The tagger adapted to the workspace's corrections found or typed this mention. */
+  learned?: boolean;
   uri: vscode.Uri;
   documentDate: string | null;
   mentionsHere: number;
@@ -50,7 +52,7 @@ export function buildHoverCard(input: HoverCardInput): vscode.MarkdownString {
   md.supportHtml = false;
   md.isTrusted = trusted ? { enabledCommands: [...HOVER_COMMANDS] } : false;
   const lines: string[] = [];
-  lines.push(`**${escapeMarkdown(entity.canonical)}** · ${TYPE_LABEL[input.type]}`);
+  lines.push(`**${escapeMarkdown(entity.canonical)}** · ${TYPE_LABEL[input.type]}${input.learned ? ' · *type from your corrections*' : ''}`);
   if (input.source) {
     const page = input.source.page ? `p. ${input.source.page}` : undefined;
     const at = { uri: input.uri.toString(), offset: input.mention.start };

@@ -1,18 +1,27 @@
 // `dossier eval --simulate-corrections`: within each topic (from the gold notes' corpus name;
 // one topic when none is named) the first half of the documents by file name is corrected as a
-// researcher would (every error fixed), the tagger adapts, and the other half is scored before
-// and after. Measures how far corrections carry to unseen documents.
-import { analyze, analyzeRules, analyzeWith } from '../index';
-import { shippedTagger } from '../tagger/index';
-import { adaptToCorrections, CorrectedDocument } from '../tagger/corrections';
-import { isNameType } from '../tagger/labels';
+// researcher would, with the annotation commands (relabel, reject, add), one document after the
+// other and each seen with the lexicon of the corrections so far. The other half is then scored
+// before and after, with what the workspace would apply there: the lexicon the annotations
+// derive and the tagger adapted to them. Measures how far corrections carry to unseen documents.
+import type { AnalyzeOptions, EntityType, Mention } from '../../model';
+import type { Annotation, AnnotationKind } from '../../index/types';
+import { makeTarget } from '../../index/anchoring';
+import { deriveLexicon, lexiconForText } from '../../index/lexicon';
+import { analyzeWith } from '../index';
+import { shippedTagger, type LoadedTagger } from '../tagger/index';
+import { workspaceTagger } from '../tagger/workspace';
 import { GoldDocument, evaluate } from './report';
 import { micro } from './score';
 
 export interface Simulation {
   corrected: number;
   scored: number;
+  /** Annotations the simulated researcher made, by kind. */
+  annotations: Partial<Record<AnnotationKind, number>>;
   before: { strict: number };
+  /** The lexicon alone (the engine of 0.1.0's feedback), then lexicon and adapted tagger. */
+  lexiconOnly: { strict: number };
   after: { strict: number };
 }
 
@@ -33,21 +42,49 @@ export function splitByTopic(docs: GoldDocument[]): { first: GoldDocument[]; sec
   return { first, second };
 }
 
-export function simulateCorrections(docs: GoldDocument[]): Simulation {
+type Span = { start: number; end: number; type: EntityType };
+const sameSpan = (a: Span, b: Span): boolean => a.start === b.start && a.end === b.end;
+
+/** The rulings that turn what the engine found into the gold: relabel, reject, then add. */
+export function correctionsFor(path: string, text: string, found: readonly Mention[], gold: readonly Span[], clock: () => string): Annotation[] {
+  const out: Annotation[] = [];
+  const rule = (kind: AnnotationKind, s: Span, type: EntityType | undefined): void => {
+    const n = String(out.length).padStart(6, '0');
+    out.push({ id: `urn:sim:${path}:${n}`, kind, author: 'simulation', created: clock(), target: makeTarget(path, text, s.start, s.end), body: type ? { type } : {} });
+  };
+  for (const m of found) {
+    const g = gold.find((x) => sameSpan(x, m));
+    if (!g) rule('reject', m, m.type);
+    else if (g.type !== m.type) rule('relabel', m, g.type);
+  }
+  for (const g of gold) if (!found.some((m) => sameSpan(g, m))) rule('add', g, g.type);
+  return out;
+}
+
+export function simulateCorrections(docs: GoldDocument[], base: LoadedTagger | null = shippedTagger()): Simulation {
   const { first, second } = splitByTopic(docs);
-  const base = shippedTagger();
+  let tick = 0;
+  const clock = (): string => new Date(Date.UTC(2026, 0, 1) + 1000 * tick++).toISOString();
+  const annotations: Annotation[] = [];
+  const texts: Record<string, string> = {};
+  for (const d of first) {
+    const lexicon = lexiconForText(deriveLexicon(annotations), d.text);
+    const found = analyzeWith(base, d.text, { metadataDate: d.documentDate ?? undefined, lexicon }).mentions;
+    annotations.push(...correctionsFor(d.name, d.text, found, d.mentions, clock));
+    texts[d.name] = d.text;
+  }
+  const lexicon = deriveLexicon(annotations);
+  const adapted = base ? workspaceTagger(base, { annotations, texts }) : base;
+  const withLexicon = (tagger: LoadedTagger | null) => (text: string, opts: AnalyzeOptions) => analyzeWith(tagger, text, { ...opts, lexicon: lexiconForText(lexicon, text) });
   const strict = (analyzer: Parameters<typeof evaluate>[1]): number => micro(evaluate(second, analyzer).score.strict).f1;
-  const before = strict(analyze);
-  if (!base) return { corrected: 0, scored: second.length, before: { strict: before }, after: { strict: before } };
-  const corrected: CorrectedDocument[] = first.map((d) => {
-    const opts = { metadataDate: d.documentDate ?? undefined };
-    const names = d.mentions.filter((m) => isNameType(m.type));
-    const found = analyze(d.text, opts).mentions.filter((m) => isNameType(m.type));
-    // Every error is a correction: a gold name the engine missed or got wrong, or a false hit.
-    const same = (a: { start: number; end: number; type: string }, b: { start: number; end: number; type: string }): boolean => a.start === b.start && a.end === b.end && a.type === b.type;
-    const touched = [...names.filter((g) => !found.some((m) => same(g, m))), ...found.filter((m) => !names.some((g) => same(g, m)))];
-    return { text: d.text, names, rules: analyzeRules(d.text, opts).mentions, touched };
-  });
-  const adapted = adaptToCorrections(base, corrected);
-  return { corrected: first.length, scored: second.length, before: { strict: before }, after: { strict: strict((t, o) => analyzeWith(adapted, t, o)) } };
+  const kinds: Simulation['annotations'] = {};
+  for (const a of annotations) kinds[a.kind] = (kinds[a.kind] ?? 0) + 1;
+  return {
+    corrected: first.length,
+    scored: second.length,
+    annotations: kinds,
+    before: { strict: strict((t, o) => analyzeWith(base, t, o)) },
+    lexiconOnly: { strict: strict(withLexicon(base)) },
+    after: { strict: strict(withLexicon(adapted)) },
+  };
 }

@@ -14,6 +14,8 @@ export interface LoadedTagger {
   gates: Gates;
   /** Adapted to the workspace's corrections: its mentions say so (the hover card shows it). */
   adapted?: boolean;
+  /** What it was adapted from: mentions that differ from the base's answer came from corrections. */
+  base?: LoadedTagger;
 }
 
 let shipped: LoadedTagger | null | undefined;
@@ -35,7 +37,13 @@ export function shippedTagger(): LoadedTagger | null {
 export function applyTagger(text: string, rules: Placed[], tagger: LoadedTagger | null): Placed[] {
   if (!tagger) return rules;
   const p = prepare(text, rules);
-  return combine(text, rules, tag(tagger.model, p), p.tokens, tagger.gates);
+  const out = combine(text, rules, tag(tagger.model, p), p.tokens, tagger.gates);
+  if (!tagger.base) return out;
+  // Decoding again with the base costs little next to preparing the features.
+  const plain = combine(text, rules, tag(tagger.base.model, p), p.tokens, tagger.base.gates);
+  const key = (c: Placed): string => `${c.start}:${c.end}:${c.type}`;
+  const before = new Set(plain.map(key));
+  return out.map((c) => (before.has(key(c)) ? c : { ...c, source: 'corrections' }));
 }
 
 /** JSON has no Infinity: a missing or null threshold means "never" (the rules stand). */

@@ -12,7 +12,7 @@ export function hashString(s: string): number {
   return h >>> 0;
 }
 
-const slot = (h: number, label: number, mask: number): number => (Math.imul(h ^ Math.imul(label + 1, 0x9e3779b1), 0x85ebca6b) >>> 11) & mask;
+export const slot = (h: number, label: number, mask: number): number => (Math.imul(h ^ Math.imul(label + 1, 0x9e3779b1), 0x85ebca6b) >>> 11) & mask;
 
 export class Perceptron {
   readonly weights: Float32Array;
@@ -33,7 +33,7 @@ export class Perceptron {
 
 export const hashFeatures = (feats: string[]): Uint32Array => Uint32Array.from(feats, hashString);
 
-function historyFeatures(staticFeats: Uint32Array, word: string, p1: number, p2: number): Uint32Array {
+export function historyFeatures(staticFeats: Uint32Array, word: string, p1: number, p2: number): Uint32Array {
   const out = new Uint32Array(staticFeats.length + 3);
   out.set(staticFeats);
   const a = LABELS[p1] ?? '<s>';

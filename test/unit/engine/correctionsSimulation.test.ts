@@ -1,0 +1,36 @@
+// The simulated researcher of `dossier eval --simulate-corrections`: every difference from the
+// gold becomes the ruling a user would make with the annotation commands, and nothing else does.
+import * as assert from 'node:assert/strict';
+import { correctionsFor, splitByTopic } from '../../../src/core/engine/eval/simulate';
+import type { GoldDocument } from '../../../src/core/engine/eval/report';
+import type { EntityType, Mention } from '../../../src/core/model';
+
+const text = 'Ada Lovelace met Babbage at Analytical Works in London on Monday.';
+const span = (s: string, type: EntityType): Mention => {
+  const start = text.indexOf(s);
+  return { start, end: start + s.length, text: s, type, entity: `${type}:${s}`, confidence: 1, source: 'rule' };
+};
+
+describe('eval: the simulated corrections', () => {
+  const cases: [string, Mention[], Mention[], string[]][] = [
+    ['nothing to correct', [span('London', 'PLACE')], [span('London', 'PLACE')], []],
+    ['a wrong type is relabelled', [span('Analytical Works', 'PERSON')], [span('Analytical Works', 'ORG')], ['relabel ORG Analytical Works']],
+    ['a false hit is rejected', [span('Monday', 'PERSON')], [], ['reject PERSON Monday']],
+    ['a miss is added', [], [span('Babbage', 'PERSON')], ['add PERSON Babbage']],
+    ['a mis-cut name is rejected, then the right span added', [span('Lovelace', 'PERSON')], [span('Ada Lovelace', 'PERSON')], ['reject PERSON Lovelace', 'add PERSON Ada Lovelace']],
+  ];
+  for (const [what, found, gold, rulings] of cases) {
+    it(what, () => {
+      let t = 0;
+      const out = correctionsFor('a.txt', text, found, gold, () => `2026-01-01T00:00:0${t++}Z`);
+      assert.deepEqual(out.map((a) => `${a.kind} ${a.body.type} ${a.target?.selector[0].exact}`), rulings);
+      for (const a of out) assert.equal(text.slice(a.target!.selector[1].start, a.target!.selector[1].end), a.target!.selector[0].exact);
+    });
+  }
+
+  it('corrects the first half of each topic by file name and scores the rest', () => {
+    const doc = (name: string, topic: string): GoldDocument => ({ name, text: '', notes: `corpus_${topic}`, entities: [], mentions: [] }) as GoldDocument;
+    const { first, second } = splitByTopic([doc('b', 'x'), doc('a', 'x'), doc('c', 'x'), doc('d', 'y'), doc('e', 'y')]);
+    assert.deepEqual([first.map((d) => d.name), second.map((d) => d.name)], [['a', 'b', 'd'], ['c', 'e']]);
+  });
+});
