@@ -5,12 +5,13 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
-import { analyze, ENGINE_VERSION } from '../core/engine/index';
+import { ENGINE_VERSION } from '../core/engine/version';
+import { analyze } from './lazy';
 import { openEntityIndex, type EntityIndex, type EntityIndexOptions } from '../core/index/index';
 import type { FileStat, WorkspacePort } from '../core/ports';
 import { writeFileAtomic } from '../core/atomicFile';
 import { sourceKindOf } from '../core/sources/types';
-import { extractCached } from '../core/sources/textCache';
+import { sources } from './lazy';
 
 /** What the CLI indexes: text files and the documents it extracts text from. */
 export const CLI_INCLUDE = ['**/*.{txt,md,pdf,html,htm,docx}'];
@@ -66,7 +67,7 @@ export class NodeWorkspace implements WorkspacePort {
   async readFile(rel: string): Promise<string | undefined> {
     try {
       const kind = rel.startsWith('.dossier/') ? undefined : sourceKindOf(rel);
-      if (kind) return (await extractCached(this, kind, await fs.promises.readFile(this.abs(rel)))).text;
+      if (kind) return (await sources().extractCached(this, kind, await fs.promises.readFile(this.abs(rel)))).text;
       return await fs.promises.readFile(this.abs(rel), 'utf8');
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
@@ -132,6 +133,8 @@ export interface FolderIndexOptions {
   readOnly?: boolean;
   /** The team index (--db): annotations, registry and analyses there instead of .dossier/. */
   stores?: Pick<EntityIndexOptions, 'store' | 'analyses'>;
+  /** Analysis off the main thread (`dossier index`'s worker threads) and how many at once. */
+  analyzer?: { analyze: EntityIndexOptions['analyze']; concurrency: number };
 }
 
 /** Opens the index of a folder with the engine, as every CLI command does. */
@@ -140,7 +143,8 @@ export async function openFolderIndex(dir: string, options: FolderIndexOptions =
   if (!stat?.isDirectory()) throw new Error(`${dir} is not a folder.`);
   const workspace = new NodeWorkspace(dir);
   const index = await openEntityIndex(workspace, {
-    analyze,
+    analyze: options.analyzer?.analyze ?? analyze,
+    scanConcurrency: options.analyzer?.concurrency,
     engineVersion: ENGINE_VERSION,
     author: findAuthor(workspace.root),
     maxFileSizeMB: options.maxFileSizeMB,

@@ -5,6 +5,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { ENTITY_TYPES } from '../../core/model';
 import type { EntityIndex, ScanSummary } from '../../core/index/index';
 import { dbOption, openCommandIndex } from '../teamIndex';
+import { AnalysisPool } from '../analysisPool';
 
 export function registerIndex(program: Command): void {
   program
@@ -15,7 +16,10 @@ export function registerIndex(program: Command): void {
     .option('--json', 'print the summary as JSON')
     .addOption(dbOption())
     .action(async (dir: string, opts: { maxSize: number; json?: boolean; db?: string }) => {
-      const { index, publish, close } = await openCommandIndex(opts.db, dir, { maxFileSizeMB: opts.maxSize });
+      // One analysis thread per core (DOSSIER_THREADS overrides), started only if a file changed.
+      const pool = AnalysisPool.create();
+      const analyzer = pool ? { analyze: pool.analyze, concurrency: pool.size } : undefined;
+      const { index, publish, close } = await openCommandIndex(opts.db, dir, { maxFileSizeMB: opts.maxSize, analyzer });
       try {
         const summary = await scanWithProgress(index);
         await publish();
@@ -25,6 +29,7 @@ export function registerIndex(program: Command): void {
         if (summary.skipped.some((s) => s.reason.startsWith('could not be read'))) process.exitCode = 1;
       } finally {
         await close();
+        await pool?.close();
       }
     });
 }

@@ -103,6 +103,7 @@ class WorkspaceEntityIndex implements EntityIndex {
       include: this.options.include ?? DEFAULT_INCLUDE,
       exclude: this.options.exclude ?? DEFAULT_EXCLUDE,
       maxFileSizeMB: this.options.maxFileSizeMB ?? 5,
+      concurrency: this.options.scanConcurrency,
       known: () => [...this.docs.keys()],
       analyse: (path, text) => (newer(path) ? Promise.resolve('unchanged' as const) : this.analyse(path, text, undefined, since)),
       remove: (path) => !newer(path) && this.docs.delete(path),

@@ -16,6 +16,8 @@ export interface EntityIndexOptions {
   /** Globs for scan(); defaults: ['**\/*.{txt,md}'] and node_modules, .git, .dossier. */
   include?: string[];
   exclude?: string[];
+  /** Documents scan() analyses at once (an analyzer backed by worker threads). Default 1. */
+  scanConcurrency?: number;
   /** Files above this are reported by scan(), not analysed. Default 5. */
   maxFileSizeMB?: number;
   /** Untrusted workspace: index in memory, never write .dossier/. */
