@@ -3,16 +3,19 @@
 // sets' wikigold, CC BY 4.0, and UNER English-EWT, CC BY-SA 4.0, from ../shared), written to a
 // temp folder at bench time and deleted after, never committed. Then `dossier index` cold, a warm
 // reopen of the unchanged corpus, and the peak RSS of each.
-//   node scripts/build.mjs --cli-only && node scripts/bench/corpus.mjs [--docs N]
+//   node scripts/build.mjs --cli-only && npm run compile-tests && node scripts/bench/corpus.mjs [--docs N]
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const shared = path.resolve(root, '..', 'shared');
+// The engine's seeded generator (mulberry32; needs `npm run compile-tests`): the same corpus on every run.
+const { seeded } = createRequire(import.meta.url)(path.join(root, 'out/src/core/engine/tagger/train.js'));
 
 /** Sentences of the permissively licensed sources, in a fixed order. */
 function sentencePool() {
@@ -26,18 +29,6 @@ function sentencePool() {
     for (const line of fs.readFileSync(file, 'utf8').split('\n')) if (line.trim()) out.push(...split(JSON.parse(line).text));
   }
   return out;
-}
-
-/** mulberry32: the same corpus on every run. */
-function seeded(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Writes `docs` articles of about `words` words each (paragraphs of 2–5 sentences) under dir. */
