@@ -1,128 +1,166 @@
-// Engine throughput: chars/s of analyze() on the samples and on ../shared/corpus (read at run
-// time, never copied), cold vs warm, and the incremental re-analysis latency after a
-// one-paragraph edit of a long document. Prints a table; asserts nothing.
-// Usage: npm run bench   (or: node scripts/bench.mjs [--repeat N])
-import * as esbuild from 'esbuild';
+// `npm run bench` (issue 9's contract): one JSON line per figure, then a table. Each line is
+// {"name","value","unit","p50","p95","baseline","ratio"} (the fields that apply). Asserts nothing.
+// Its own figures: throughput, edit-latency, cli-startup. Every scripts/bench/*.mjs is run as a
+// child and each JSON line it prints with a "name" joins in (search-latency, the corpus scale
+// figures, sources, team...), so a new bench plugs in without editing this file. Figures from
+// the UI suite (first-highlights, activation, event-loop-block) are read from .runs/bench/*.json.
+// Usage: npm run bench [-- --corpus N] [-- --only name,...]
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const require = createRequire(import.meta.url);
-const repeatIdx = process.argv.indexOf('--repeat');
-const REPEAT = repeatIdx > 0 ? Number(process.argv[repeatIdx + 1]) : 3;
+const arg = (name, dflt) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : dflt;
+};
+// 10,000 documents take longer than the bench's 10 minutes on 2 cores: 1,000 unless asked.
+const CORPUS = Number(arg('--corpus', process.env.DOSSIER_BENCH_DOCS ?? 1000));
+const only = arg('--only', '')?.split(',').filter(Boolean) ?? [];
+const want = (name) => !only.length || only.some((o) => name.startsWith(o));
 
-// The engine is bundled on its own so the bench measures exactly what the worker and CLI run.
-const outfile = path.join(root, 'dist', 'engine-bench.cjs');
-await esbuild.build({ entryPoints: [path.join(root, 'src/core/engine/index.ts')], bundle: true, platform: 'node', format: 'cjs', outfile, logLevel: 'warning' });
-const engine = require(outfile);
+const lines = [];
+const emit = (line) => {
+  lines.push(line);
+  console.log(JSON.stringify(line));
+};
+const round = (x) => (x === null || x === undefined || !Number.isFinite(x) ? x : Math.round(x * 10) / 10);
+const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
+const words = (s) => s.split(/\s+/).filter(Boolean).length;
 
 function readDir(dir, filter) {
   try {
-    return fs
-      .readdirSync(dir)
-      .filter(filter)
-      .sort()
-      .map((n) => ({ name: n, text: fs.readFileSync(path.join(dir, n), 'utf8'), languageId: n.endsWith('.md') ? 'markdown' : 'plaintext' }));
+    return fs.readdirSync(dir).filter(filter).sort().map((n) => fs.readFileSync(path.join(dir, n), 'utf8'));
   } catch {
     return [];
   }
 }
-const samples = readDir(path.join(root, 'samples'), (n) => /\.(txt|md)$/.test(n));
+
+// The engine exactly as the CLI loads it (npm run bench builds dist/ first).
+const engine = require(path.join(root, 'dist', 'cli-engine.js'));
 const corpusDir = path.resolve(root, '..', 'shared', 'corpus');
-const corpus = readDir(corpusDir, (n) => n.endsWith('.txt'));
 const meantime = readDir(path.join(corpusDir, 'meantime'), (n) => n.endsWith('.txt'));
 
-const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
-const rows = [];
-function measure(label, docs) {
-  if (!docs.length) {
-    rows.push([label, '-', '-', '-', '-', 'missing']);
-    return;
-  }
-  const chars = docs.reduce((n, d) => n + d.text.length, 0);
-  let t0 = process.hrtime.bigint();
-  for (const d of docs) engine.analyze(d.text, { languageId: d.languageId });
-  const first = ms(t0);
-  let best = Infinity;
-  for (let i = 0; i < REPEAT; i++) {
-    t0 = process.hrtime.bigint();
-    for (const d of docs) engine.analyze(d.text, { languageId: d.languageId });
-    best = Math.min(best, ms(t0));
-  }
-  rows.push([label, String(docs.length), String(chars), first.toFixed(0), best.toFixed(0), Math.round(chars / (best / 1000)).toLocaleString('en-US')]);
+if (want('throughput') && meantime.length) {
+  engine.analyze('Officials in Vienna met on Friday.', {});
+  engine.analyzeBaseline('Officials in Vienna met on Friday.', {});
+  const n = meantime.reduce((a, t) => a + words(t), 0);
+  // One run each, over the same texts: the full pipeline against raw compromise.
+  let t0 = performance.now();
+  for (const t of meantime) engine.analyze(t, {});
+  const ours = performance.now() - t0;
+  t0 = performance.now();
+  for (const t of meantime) engine.analyzeBaseline(t, {});
+  const raw = performance.now() - t0;
+  emit({ name: 'throughput', value: Math.round(n / (ours / 1000)), unit: 'words/s', baseline: Math.round(n / (raw / 1000)), ratio: round(raw / ours), documents: meantime.length, words: n, target_ratio: 2 });
 }
 
-// Cold = the very first call in this process (compromise and the gazetteer load lazily).
-const t0 = process.hrtime.bigint();
-engine.analyze('Officials in Vienna met on Friday.', {});
-const cold = ms(t0);
-measure('samples', samples);
-measure('corpus (paris-2015)', corpus);
-measure('meantime (120 docs)', meantime);
-const baseT0 = process.hrtime.bigint();
-for (const d of meantime) engine.analyzeBaseline(d.text, {});
-const baselineMs = ms(baseT0);
+if (want('edit-latency') && meantime.length) {
+  // About 100,000 words: the MEANTIME articles repeated, each copy's paragraphs made unique.
+  const source = meantime.join('\n\n');
+  const copies = Math.ceil(100_000 / words(source));
+  const long = Array.from({ length: copies }, (_, i) => source.replace(/\n\n/g, ` (${i + 1})\n\n`) + ` (${i + 1})`).join('\n\n');
+  const inc = engine.createIncrementalAnalyzer();
+  let t0 = performance.now();
+  inc.analyze(long, {});
+  const full = performance.now() - t0;
+  const paragraphs = inc.lastStats().paragraphs;
+  const times = [];
+  let text = long;
+  for (let k = 0; k < 20; k++) {
+    // One typed character somewhere in the document, as a user types.
+    const at = Math.floor(((k * 7919 + 13) * 104729) % text.length);
+    text = text.slice(0, at) + 'e' + text.slice(at);
+    t0 = performance.now();
+    inc.analyze(text, {});
+    times.push(performance.now() - t0);
+  }
+  inc.dispose();
+  const p95 = pct(times, 0.95);
+  emit({ name: 'edit-latency', value: round(p95), unit: 'ms', p50: round(pct(times, 0.5)), p95: round(p95), baseline: round(full), ratio: round(full / p95), words: words(long), chars: long.length, paragraphs, target: 30, baseline_is: 'full analysis of the same document' });
+}
 
-// Long document: the corpus concatenated ×20, then one paragraph edited.
-const source = [...corpus, ...meantime.slice(0, 20)].map((d) => d.text).join('\n\n') || samples.map((d) => d.text).join('\n\n');
-// Each copy's paragraphs are made unique, so no paragraph is served from a duplicate.
-const long = Array.from({ length: 20 }, (_, i) => source.replace(/\n\n/g, ` (${i + 1})\n\n`) + ` (${i + 1})`).join('\n\n');
-const inc = engine.createIncrementalAnalyzer();
-let t1 = process.hrtime.bigint();
-inc.analyze(long, {});
-const full = ms(t1);
-const firstStats = inc.lastStats();
-const cut = long.indexOf('\n\n', Math.floor(long.length / 2));
-const edited = long.slice(0, cut) + ' Delegates later flew to Nairobi.' + long.slice(cut);
-t1 = process.hrtime.bigint();
-inc.analyze(edited, {});
-const incremental = ms(t1);
-const incStats = inc.lastStats();
-t1 = process.hrtime.bigint();
-engine.analyze(edited, {});
-const fullAgain = ms(t1);
-inc.dispose();
+if (want('cli-startup')) {
+  const time = (args) => {
+    const xs = [];
+    for (let i = 0; i < 10; i++) {
+      const t0 = performance.now();
+      spawnSync(process.execPath, args, { stdio: 'ignore' });
+      xs.push(performance.now() - t0);
+    }
+    return xs;
+  };
+  const bare = time(['-e', '0']);
+  const cli = time([path.join(root, 'dist', 'cli.js'), '--version']);
+  emit({ name: 'cli-startup', value: round(pct(cli, 0.5)), unit: 'ms', p50: round(pct(cli, 0.5)), p95: round(pct(cli, 0.95)), baseline: round(pct(bare, 0.5)), ratio: round(pct(cli, 0.5) / pct(bare, 0.5)), baseline_is: 'node -e 0', target: 100 });
+  // A warm `dossier index` of MEANTIME's 120 files (cold once first, in a temp copy).
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-bench-warm-'));
+  for (const n of fs.readdirSync(path.join(corpusDir, 'meantime')).filter((f) => f.endsWith('.txt'))) fs.copyFileSync(path.join(corpusDir, 'meantime', n), path.join(dir, n));
+  spawnSync(process.execPath, [path.join(root, 'dist', 'cli.js'), 'index', dir], { stdio: 'ignore' });
+  const warm = time([path.join(root, 'dist', 'cli.js'), 'index', dir]);
+  fs.rmSync(dir, { recursive: true, force: true });
+  emit({ name: 'warm-index-120', value: round(pct(warm, 0.5)), unit: 'ms', p50: round(pct(warm, 0.5)), p95: round(pct(warm, 0.95)), baseline: round(pct(bare, 0.5)), baseline_is: 'node -e 0', documents: 120 });
+}
 
-const header = ['input', 'docs', 'chars', 'first ms', 'warm ms', 'chars/s (warm)'];
+// Every bench in scripts/bench/, each in its own process (a crash there loses only its lines).
+const benchDir = path.join(root, 'scripts', 'bench');
+for (const file of fs.readdirSync(benchDir).filter((f) => f.endsWith('.mjs')).sort()) {
+  const name = file.replace(/\.mjs$/, '');
+  if (only.length && !only.includes(name)) continue;
+  const r = spawnSync(process.execPath, [path.join(benchDir, file), '--docs', String(CORPUS)], { cwd: root, encoding: 'utf8', timeout: 20 * 60_000, maxBuffer: 16 * 1024 * 1024 });
+  let any = false;
+  for (const l of (r.stdout ?? '').split('\n')) {
+    if (!l.startsWith('{')) continue;
+    try {
+      const line = JSON.parse(l);
+      if (typeof line.name === 'string') {
+        emit({ ...line, from: `scripts/bench/${file}` });
+        any = true;
+      }
+    } catch {
+      // not a figure
+    }
+  }
+  if (!any) emit({ name: `bench:${name}`, value: null, from: `scripts/bench/${file}`, note: r.status === 0 ? 'printed no JSON line' : `exit ${r.status ?? r.signal}: ${(r.stderr ?? '').trim().split('\n').pop()}` });
+}
+
+// Figures the UI suite writes (DOSSIER_SUITE_GREP=... node scripts/test.mjs --ui): JSON or JSON lines.
+const runs = path.join(root, '.runs', 'bench');
+const fromUi = new Set();
+for (const file of fs.existsSync(runs) ? fs.readdirSync(runs).filter((f) => f.endsWith('.json')).sort() : []) {
+  const body = fs.readFileSync(path.join(runs, file), 'utf8').trim();
+  const items = [];
+  try {
+    const j = JSON.parse(body);
+    items.push(...(Array.isArray(j) ? j : [j]));
+  } catch {
+    for (const l of body.split('\n')) {
+      try {
+        items.push(JSON.parse(l));
+      } catch {
+        // skip
+      }
+    }
+  }
+  for (const it of items) {
+    if (typeof it?.name !== 'string') continue;
+    fromUi.add(it.name);
+    emit({ ...it, from: `.runs/bench/${file}` });
+  }
+}
+for (const name of ['first-highlights', 'activation', 'event-loop-block']) {
+  if (!fromUi.has(name) && want(name)) emit({ name, value: null, note: 'not measured: run the UI suite first (it writes .runs/bench/)' });
+}
+
+const header = ['name', 'value', 'unit', 'p50', 'p95', 'baseline', 'ratio'];
+const rows = lines.map((l) => header.map((h) => (l[h] === undefined || l[h] === null ? (h === 'value' ? 'n/a' : '') : String(l[h]))));
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-const line = (r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-console.log(`engine ${engine.ENGINE_VERSION}, node ${process.version}, best of ${REPEAT} warm runs`);
-console.log(`cold start (first analyze in process, loads compromise + gazetteer): ${cold.toFixed(0)} ms`);
-console.log(line(header));
-for (const r of rows) console.log(line(r));
-console.log(`raw compromise baseline on meantime: ${baselineMs.toFixed(0)} ms`);
-console.log(`long document: ${long.length.toLocaleString('en-US')} chars, ${firstStats.paragraphs} paragraphs`);
-console.log(`  full analysis (incremental analyzer, empty cache): ${full.toFixed(0)} ms`);
-console.log(`  after a one-paragraph edit: ${incremental.toFixed(0)} ms (${incStats.reanalysed} of ${incStats.paragraphs} paragraphs re-analysed)`);
-console.log(`  same edit, analyze() from scratch: ${fullAgain.toFixed(0)} ms`);
-
-// Search latency over 50,000 generated entities (issue 9); needs `npm run compile-tests` for out/.
-try {
-  const { benchSearch } = await import('./bench/search.mjs');
-  for (const line of benchSearch()) console.log(JSON.stringify(line));
-} catch (err) {
-  console.log(JSON.stringify({ name: 'search-latency', error: String(err.message ?? err) }));
-}
-
-// PDF, HTML and DOCX (issue 10): extraction throughput and the warm reopen of 200 mixed
-// documents from .dossier/cache/sources/; needs `npm run compile-tests` for out/.
-try {
-  const { benchExtraction, benchWarmReopen } = await import('./bench/sources.mjs');
-  const e = await benchExtraction();
-  console.log(JSON.stringify({ name: 'pdf-extract', value: Number(e.pdfPagesPerSec.toFixed(1)), unit: 'pages/s' }));
-  console.log(JSON.stringify({ name: 'html-extract', value: Number(e.htmlMBPerSec.toFixed(2)), unit: 'MB/s' }));
-  const w = await benchWarmReopen();
-  console.log(JSON.stringify({ name: 'sources-warm-reopen', value: Math.round(w.warmMs), unit: 'ms', documents: w.documents, coldMs: Math.round(w.coldMs) }));
-} catch (err) {
-  console.log(JSON.stringify({ name: 'pdf-extract', error: String(err.message ?? err) }));
-}
-
-// The team index on a throw-away PostgreSQL (issue 12); needs out/ as above.
-try {
-  const { benchTeam } = await import('./bench/team.mjs');
-  await benchTeam({ emit: (line) => console.log(JSON.stringify(line)) });
-} catch (err) {
-  console.log(JSON.stringify({ name: 'team-index-throughput', error: String(err.message ?? err) }));
-}
+const fmt = (r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+console.log(`\nengine ${engine.ENGINE_VERSION}, node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, load ${os.loadavg()[0].toFixed(1)}`);
+console.log(fmt(header));
+for (const r of rows) console.log(fmt(r));

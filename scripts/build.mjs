@@ -21,8 +21,27 @@ const common = {
   legalComments: 'none',
 };
 
+// The CLI is split so each command parses only what it needs: dist/cli.js answers --version
+// alone, dist/cli-program.js defines the commands, each command is its own file, and the engine
+// and the source extractors are loaded on first use (a warm `index` never parses them).
+const cliCommands = ['extract', 'eval', 'index', 'search', 'export', 'import', 'transfer'];
+const cliSplit = {
+  name: 'cli-split',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/program$/ }, () => ({ path: './cli-program.js', external: true }));
+    build.onResolve({ filter: /^\.\/commands\/\w+$/ }, (a) => (a.importer.endsWith(path.join('src', 'cli', 'program.ts')) ? { path: `./cli-${a.path.split('/').pop()}.js`, external: true } : undefined));
+    build.onResolve({ filter: /core\/(?:engine\/index|sources\/textCache)$/ }, (a) =>
+      a.importer.includes(path.join('src', 'cli') + path.sep) ? { path: a.path.endsWith('textCache') ? './cli-textcache.js' : './cli-engine.js', external: true } : undefined,
+    );
+  },
+};
 const builds = [
-  { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [cliSplit] },
+  { entryPoints: ['src/cli/program.ts'], outfile: 'dist/cli-program.js', plugins: [cliSplit] },
+  ...cliCommands.map((c) => ({ entryPoints: [`src/cli/commands/${c}.ts`], outfile: `dist/cli-${c}.js`, plugins: [cliSplit] })),
+  { entryPoints: ['src/core/engine/index.ts'], outfile: 'dist/cli-engine.js' },
+  { entryPoints: ['src/core/sources/textCache.ts'], outfile: 'dist/cli-textcache.js' },
+  { entryPoints: ['src/cli/analysisWorker.ts'], outfile: 'dist/cli-worker.js' },
 ];
 if (!args.has('--cli-only')) {
   builds.push(

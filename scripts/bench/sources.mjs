@@ -57,7 +57,11 @@ export async function benchWarmReopen({ count = 200 } = {}) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const e = await benchExtraction();
+  // JSON lines (npm run bench collects every line with a name), then the same in words.
+  console.log(JSON.stringify({ name: 'pdf-extract', value: Number(e.pdfPagesPerSec.toFixed(1)), unit: 'pages/s' }));
+  console.log(JSON.stringify({ name: 'html-extract', value: Number(e.htmlMBPerSec.toFixed(2)), unit: 'MB/s' }));
   console.log(`sources: extraction ${e.pdfPagesPerSec.toFixed(1)} PDF pages/s, ${e.htmlMBPerSec.toFixed(2)} MB/s HTML`);
   const w = await benchWarmReopen();
+  console.log(JSON.stringify({ name: 'sources-warm-reopen', value: Math.round(w.warmMs), unit: 'ms', documents: w.documents, coldMs: Math.round(w.coldMs) }));
   console.log(`sources: ${w.documents} mixed documents, first open ${w.coldMs.toFixed(0)} ms, warm reopen from cache ${w.warmMs.toFixed(0)} ms`);
 }

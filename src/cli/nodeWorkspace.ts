@@ -5,17 +5,16 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
-import { analyzeWith, ENGINE_VERSION } from '../core/engine/index';
-import { shippedTagger, type LoadedTagger } from '../core/engine/tagger/index';
+import { ENGINE_VERSION } from '../core/engine/version';
+import type { LoadedTagger } from '../core/engine/tagger/index';
 import { MODEL_HASH } from '../core/engine/tagger/modelVersion';
-import { loadWorkspaceTagger, versionWithCorrections } from '../core/engine/tagger/workspaceCache';
 import type { Analysis, AnalyzeOptions } from '../core/model';
 import { openEntityIndex, type EntityIndex, type EntityIndexOptions } from '../core/index/index';
 import type { FileStat, WorkspacePort } from '../core/ports';
 import { writeFileAtomic } from '../core/atomicFile';
 import { sourceInfoOf, sourceKindOf, type SourceInfo } from '../core/sources/types';
-import { extractCached, sourceCacheKey } from '../core/sources/textCache';
 import { pruneSourceCache } from '../core/sources/cachePrune';
+import { analyze as shippedAnalyze, engine, sources } from './lazy';
 
 /** What the CLI indexes: text files and the documents it extracts text from. */
 export const CLI_INCLUDE = ['**/*.{txt,md,pdf,html,htm,docx}'];
@@ -77,9 +76,9 @@ export class NodeWorkspace implements WorkspacePort {
       if (kind) {
         this.sources.delete(rel);
         const bytes = await fs.promises.readFile(this.abs(rel));
-        const key = sourceCacheKey(bytes);
+        const key = sources().sourceCacheKey(bytes);
         this.sourceKeys.set(rel, key);
-        const source = await extractCached(this, kind, bytes, {}, key);
+        const source = await sources().extractCached(this, kind, bytes, {}, key);
         this.sources.set(rel, sourceInfoOf(source));
         return source.text;
       }
@@ -156,7 +155,11 @@ export interface FolderIndexOptions {
   readOnly?: boolean | string;
   /** The team index (--db): annotations, registry and analyses there instead of .dossier/. */
   stores?: Pick<EntityIndexOptions, 'store' | 'analyses'>;
+  /** Analysis off the main thread (`dossier index`'s worker threads) and how many at once. */
+  analyzer?: { analyze: EntityIndexOptions['analyze']; concurrency: number };
 }
+
+const TEACHING_KINDS: ReadonlySet<string> = new Set(['add', 'confirm', 'reject', 'relabel', 'link']);
 
 /** Opens the index of a folder with the engine, as every CLI command does. */
 export async function openFolderIndex(
@@ -167,13 +170,16 @@ export async function openFolderIndex(
   if (!stat?.isDirectory()) throw new Error(`${dir} is not a folder.`);
   const workspace = new NodeWorkspace(dir);
   // The tagger follows the workspace's corrections, known once the annotations are loaded.
-  let tagger: LoadedTagger | null = shippedTagger();
+  // Undefined: the shipped tagger, inside the lazily loaded engine (a warm index never loads it).
+  let tagger: LoadedTagger | null | undefined;
   let corrections = '';
-  const analyze = (text: string, opts: AnalyzeOptions): Analysis => analyzeWith(tagger, text, opts);
+  const analyze = (text: string, opts: AnalyzeOptions): Analysis => (tagger === undefined ? shippedAnalyze(text, opts) : engine().analyzeWith(tagger, text, opts));
   const index = await openEntityIndex(workspace, {
-    analyze,
+    // Worker threads run the shipped tagger: with corrections, analysis stays on this thread.
+    analyze: (text, opts) => (options.analyzer && !corrections ? options.analyzer.analyze(text, opts) : analyze(text, opts)),
+    scanConcurrency: options.analyzer?.concurrency,
     get engineVersion() {
-      return versionWithCorrections(ENGINE_VERSION, corrections);
+      return corrections ? `${ENGINE_VERSION}+corrections.${corrections}` : ENGINE_VERSION;
     },
     author: findAuthor(workspace.root),
     maxFileSizeMB: options.maxFileSizeMB,
@@ -185,10 +191,15 @@ export async function openFolderIndex(
     // CLI and VS Code compute the same analyses and share .dossier/cache/.
     documentDate: (rel) => mtimeDate(workspace.root, rel),
   });
-  if (tagger) {
-    const adapted = await loadWorkspaceTagger(workspace, index.annotations(), tagger, MODEL_HASH, index.readOnly);
-    tagger = adapted.tagger;
-    corrections = adapted.key;
+  // Only annotations on mentions teach the tagger: without any, the engine need not load.
+  if (index.annotations().some((a) => TEACHING_KINDS.has(a.kind) && a.target)) {
+    const e = engine();
+    const base = e.shippedTagger();
+    if (base) {
+      const adapted = await e.loadWorkspaceTagger(workspace, index.annotations(), base, MODEL_HASH, index.readOnly);
+      tagger = adapted.tagger;
+      corrections = adapted.key;
+    }
   }
   return { index, workspace, analyze };
 }

@@ -1,13 +1,21 @@
-// The `dossier` program: one sub-command per file in ./commands, all over src/core (loaded by main.ts).
+// The `dossier` program: one sub-command per file in ./commands, all over src/core (loaded by
+// main.ts). Only the command being run is loaded (all of them for help or a usage error), so a
+// command never pays for another's dependencies.
+/* eslint-disable @typescript-eslint/no-require-imports */
 import { Command } from 'commander';
-import { registerExtract } from './commands/extract';
-import { registerEval } from './commands/eval';
-import { registerIndex } from './commands/index';
-import { registerSearch } from './commands/search';
-import { registerExport } from './commands/export';
-import { registerImport } from './commands/import';
-import { registerPull, registerPush } from './commands/transfer';
-import { registerQueueWorker } from './teamQueue';
+
+type Register = (program: Command) => void;
+const COMMANDS: Record<string, () => Register> = {
+  extract: () => (require('./commands/extract') as typeof import('./commands/extract')).registerExtract,
+  eval: () => (require('./commands/eval') as typeof import('./commands/eval')).registerEval,
+  index: () => (require('./commands/index') as typeof import('./commands/index')).registerIndex,
+  search: () => (require('./commands/search') as typeof import('./commands/search')).registerSearch,
+  export: () => (require('./commands/export') as typeof import('./commands/export')).registerExport,
+  import: () => (require('./commands/import') as typeof import('./commands/import')).registerImport,
+  push: () => (require('./commands/transfer') as typeof import('./commands/transfer')).registerPush,
+  pull: () => (require('./commands/transfer') as typeof import('./commands/transfer')).registerPull,
+  'queue-worker': () => (require('./teamQueue') as typeof import('./teamQueue')).registerQueueWorker,
+};
 
 const program = new Command('dossier')
   .description('Entity research over a corpus of articles: extract, index, search and export.')
@@ -18,8 +26,9 @@ const program = new Command('dossier')
     process.exit(2);
   });
 
-for (const register of [registerExtract, registerEval, registerIndex, registerSearch, registerExport, registerImport, registerPush, registerPull, registerQueueWorker]) {
-  register(program);
+const name = process.argv[2];
+for (const [command, load] of Object.entries(COMMANDS)) {
+  if (!(name in COMMANDS) || command === name) load()(program);
 }
 
 program.parseAsync(process.argv).catch((err: unknown) => {

@@ -4,7 +4,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Option } from 'commander';
-import { analyze, ENGINE_VERSION } from '../core/engine/index';
+import { ENGINE_VERSION } from '../core/engine/version';
+import { analyze } from './lazy';
 import { openEntityIndex, type EntityIndex } from '../core/index/index';
 import { ServerDocuments, syncDocuments } from '../core/index/pg/documents';
 import { PgAnalysisStore, PgIndexStore } from '../core/index/pg/pgStore';

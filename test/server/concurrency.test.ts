@@ -70,7 +70,7 @@ describe('team index: concurrent writers', () => {
       for (let i = 0; i < EACH; i++) {
         const { p, m } = mentions[(w * EACH + i) % mentions.length];
         batch.push(makeAnnotation({ kind: 'confirm', path: p, start: m.start, end: m.end }, {
-          text: (x) => index.getText(x), mentions: (x) => index.getDocument(x)?.mentions ?? [], entity: (id) => index.getEntity(id),
+          text: (x) => index.getText(x), mentions: (x) => index.getDocument(x)?.mentions ?? [], quotes: (x) => index.getDocument(x)?.quotes ?? [], entity: (id) => index.getEntity(id),
           author: `writer ${w} '; DROP TABLE dossier_annotations; --`, now: new Date(Date.UTC(2026, 0, 1, 0, 0, 0, w * EACH + i)).toISOString(),
         }));
       }

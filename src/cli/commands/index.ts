@@ -6,6 +6,7 @@ import { ENTITY_TYPES } from '../../core/model';
 import type { EntityIndex, ScanSummary } from '../../core/index/index';
 import { dbOption, openCommandIndex, openFolderTeamIndex } from '../teamIndex';
 import { indexWithWorkers } from '../teamQueue';
+import { AnalysisPool } from '../analysisPool';
 
 export function registerIndex(program: Command): void {
   program
@@ -20,7 +21,10 @@ export function registerIndex(program: Command): void {
     .action(async (dir: string, opts: { maxSize: number; json?: boolean; db?: string; workers?: number; claimTtl: number }) => {
       if (opts.workers && !opts.db) throw new Error('--workers needs the team index: --db postgres://… or $DOSSIER_DB.');
       const team = opts.workers && opts.db ? await openFolderTeamIndex(opts.db, dir, { maxFileSizeMB: opts.maxSize }) : undefined;
-      const { index, publish, close } = team ?? (await openCommandIndex(opts.db, dir, { maxFileSizeMB: opts.maxSize }));
+      // Without the work queue: one analysis thread per core (DOSSIER_THREADS overrides), started only if a file changed.
+      const pool = team ? undefined : AnalysisPool.create();
+      const analyzer = pool ? { analyze: pool.analyze, concurrency: pool.size } : undefined;
+      const { index, publish, close } = team ?? (await openCommandIndex(opts.db, dir, { maxFileSizeMB: opts.maxSize, analyzer }));
       try {
         const summary = team && opts.db && opts.workers
           ? await indexWithWorkers(team, dir, opts.db, { workers: opts.workers, claimTtl: opts.claimTtl, maxSize: opts.maxSize })
@@ -32,6 +36,7 @@ export function registerIndex(program: Command): void {
         if (summary.skipped.some((s) => s.code === 'read-failed' || s.code?.startsWith('source-'))) process.exitCode = 1;
       } finally {
         await close();
+        await pool?.close();
       }
     });
 }

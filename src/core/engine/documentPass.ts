@@ -11,9 +11,11 @@ import { applyMerges, isSuppressed, lexiconCandidates, relabel } from './lexicon
 import { detectDocumentDate } from './dates/documentDate';
 import { Anchor, anchorOf, resolveDate } from './dates/resolve';
 import { pad } from './dates/calendar';
-import { LoadedTagger, applyTagger } from './tagger/index';
 
-export function documentPass(raw: string, masked: MaskedText, paragraphs: Paragraph[], results: ParagraphResult[], opts: AnalyzeOptions, engineVersion: string, tagger: LoadedTagger | null = null): Analysis {
+/** The tagger step: the rules' answer in, the combined answer out (whole-document or incremental). */
+export type TagStep = (text: string, rules: Placed[]) => Placed[];
+
+export function documentPass(raw: string, masked: MaskedText, paragraphs: Paragraph[], results: ParagraphResult[], opts: AnalyzeOptions, engineVersion: string, tagStep: TagStep | null = null): Analysis {
   const lexicon = opts.lexicon ?? EMPTY_LEXICON;
   const text = masked.text;
   let cands: Placed[] = [];
@@ -49,7 +51,8 @@ export function documentPass(raw: string, masked: MaskedText, paragraphs: Paragr
   for (const c of placed) relabel(c, lexicon);
   placed = placed.filter((c) => !isSuppressed(c, lexicon));
   // The tagger sees the rules' final answer; the user's lexicon then rules over both.
-  const tagged = applyTagger(text, removeOverlaps(placed, text.length), tagger);
+  const rules = removeOverlaps(placed, text.length);
+  const tagged = tagStep ? tagStep(text, rules) : rules;
   for (const c of tagged) relabel(c, lexicon);
   const kept = removeOverlaps(tagged.filter((c) => !isSuppressed(c, lexicon)), text.length);
   const { mentions, entities } = groupEntities(kept);

@@ -4,15 +4,15 @@ import { Analysis, AnalyzeOptions } from '../model';
 import { maskText } from './mask';
 import { Paragraph, splitParagraphs } from './paragraphs';
 import { analyzeParagraph } from './paragraphPass';
-import { documentPass } from './documentPass';
+import { documentPass, TagStep } from './documentPass';
 import type { ParagraphResult } from './types';
 import { analyzeBaseline as baseline } from './baseline';
 import { findQuotes } from './quotes/index';
-import { LoadedTagger, shippedTagger } from './tagger/index';
-import { MODEL_HASH } from './tagger/modelVersion';
+import { LoadedTagger, applyTagger, shippedTagger } from './tagger/index';
+import { IncrementalTagger } from './taggerPass';
+import { ENGINE_VERSION } from './version';
 
-/** Bump whenever the output for some input changes: the index uses it as a cache key. */
-export const ENGINE_VERSION = `0.9.0+${MODEL_HASH}`;
+export { ENGINE_VERSION };
 
 /** Beyond this many characters compromise's tagger is skipped (rules and gazetteer remain). */
 const TAGGER_LIMIT = 1_000_000;
@@ -35,9 +35,16 @@ interface RunStats {
   reanalysed: number;
 }
 
-function run(text: string, opts: AnalyzeOptions, cache: Map<string, ParagraphResult> | null, stats?: RunStats, tagger: LoadedTagger | null = shippedTagger()): Analysis {
+/** The incremental analyzer's state: paragraph results and the tagger's per-paragraph state. */
+interface Kept {
+  paragraphs: Map<string, ParagraphResult>;
+  tagger: IncrementalTagger;
+}
+
+function run(text: string, opts: AnalyzeOptions, kept: Kept | null, stats?: RunStats, tagger: LoadedTagger | null = shippedTagger()): Analysis {
   if (stats) stats.paragraphs = stats.reanalysed = 0;
   if (typeof text !== 'string' || !text) return emptyAnalysis(opts);
+  const cache = kept?.paragraphs ?? null;
   try {
     const masked = maskText(text, opts.languageId);
     const paragraphs: Paragraph[] = splitParagraphs(masked.text);
@@ -59,7 +66,9 @@ function run(text: string, opts: AnalyzeOptions, cache: Map<string, ParagraphRes
       cache.clear();
       for (const [k, v] of next) cache.set(k, v);
     }
-    const analysis = documentPass(text, masked, paragraphs, results, opts, ENGINE_VERSION, useTagger ? tagger : null);
+    const model = useTagger ? tagger : null;
+    const tagStep: TagStep = kept ? (t, rules) => kept.tagger.apply(t, paragraphs, rules, model) : (t, rules) => applyTagger(t, rules, model);
+    const analysis = documentPass(text, masked, paragraphs, results, opts, ENGINE_VERSION, tagStep);
     // Quotes are attributed over the final mentions; their mark pairing is cached per paragraph.
     analysis.quotes = findQuotes(text, masked.text, paragraphs, analysis.mentions);
     return analysis;
@@ -75,16 +84,19 @@ export function analyze(text: string, opts: AnalyzeOptions = {}): Analysis {
 
 /** `tagger` is asked on every call: the worker swaps in the workspace's adapted tagger. */
 export function createIncrementalAnalyzer(tagger: () => LoadedTagger | null = shippedTagger): IncrementalAnalyzer {
-  let cache: Map<string, ParagraphResult> | null = new Map();
+  const fresh = (): Kept => ({ paragraphs: new Map(), tagger: new IncrementalTagger() });
+  let kept: Kept | null = fresh();
   const stats: RunStats = { paragraphs: 0, reanalysed: 0 };
   return {
     analyze(text: string, opts: AnalyzeOptions = {}): Analysis {
-      return run(text, opts, cache ?? new Map(), stats, tagger());
+      // After dispose() it still answers, from scratch each time.
+      return run(text, opts, kept ?? fresh(), stats, tagger());
     },
     lastStats: () => ({ ...stats }),
     dispose(): void {
-      cache?.clear();
-      cache = null;
+      kept?.paragraphs.clear();
+      kept?.tagger.dispose();
+      kept = null;
     },
   };
 }
@@ -103,3 +115,7 @@ export function analyzeWith(tagger: LoadedTagger | null, text: string, opts: Ana
 export function analyzeBaseline(text: string, opts: AnalyzeOptions = {}): Analysis {
   return baseline(text, opts, `${ENGINE_VERSION}-baseline`);
 }
+
+// For the CLI, which loads the engine lazily: the shipped tagger and the workspace's adapted one.
+export { shippedTagger } from './tagger/index';
+export { loadWorkspaceTagger, versionWithCorrections } from './tagger/workspaceCache';

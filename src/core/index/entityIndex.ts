@@ -106,6 +106,7 @@ class WorkspaceEntityIndex implements EntityIndex {
       maxFileSizeMB: this.options.maxFileSizeMB ?? 5,
       maxSourceFileSizeMB: this.options.maxSourceFileSizeMB ?? 50,
       pruneSources: !this.reason,
+      concurrency: this.options.scanConcurrency,
       known: () => [...this.docs.keys()],
       analyse: (path, text) => (newer(path) ? Promise.resolve('unchanged' as const) : this.analyse(path, text, undefined, since)),
       remove: (path) => !newer(path) && this.docs.delete(path),

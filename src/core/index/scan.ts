@@ -20,6 +20,8 @@ export interface ScanRequest {
   report: (d: IndexDiagnostic) => void;
   onProgress?: (p: ScanProgress) => void;
   signal?: { cancelled: boolean };
+  /** Documents analysed at once (the CLI's worker threads); default 1. */
+  concurrency?: number;
   /** Runs once at the end (apply annotations, build the registry, write). */
   done: () => Promise<void>;
 }
@@ -30,27 +32,27 @@ export async function scanWorkspace(req: ScanRequest): Promise<ScanSummary> {
   const files = await req.port.listFiles(req.include, req.exclude);
   const seen = new Set<string>();
   const maxBytes = req.maxFileSizeMB * 1024 * 1024;
-  for (const [i, path] of files.entries()) {
-    if (req.signal?.cancelled) break;
-    req.onProgress?.({ done: i, total: files.length, path });
+  let done = 0;
+  const one = async (path: string): Promise<void> => {
+    req.onProgress?.({ done, total: files.length, path });
     const skip = (reason: string, severity: IndexDiagnostic['severity'] = 'warning', code = 'too-large') => {
       summary.skipped.push({ path, reason, code });
       req.report({ severity, code, path, message: `${path}: ${reason}` });
     };
     try {
       const stat = await req.port.stat(path);
-      if (!stat) continue; // deleted while we were listing
+      if (!stat) return; // deleted while we were listing
       const source = sourceKindOf(path) !== undefined;
       const limitMB = source ? (req.maxSourceFileSizeMB ?? 50) : req.maxFileSizeMB;
       if (stat.size > (source ? limitMB * 1024 * 1024 : maxBytes)) {
         skip(`${(stat.size / 1024 / 1024).toFixed(1)} MB is above the ${limitMB} MB limit (${source ? 'dossier.sources.maxFileSizeMB' : 'dossier.maxFileSizeMB'}); not indexed.`);
-        continue;
+        return;
       }
       const text = await req.port.readFile(path);
-      if (text === undefined) continue;
+      if (text === undefined) return;
       if (text.includes('\u0000')) {
         skip('looks like a binary file; not indexed.', 'info', 'binary');
-        continue;
+        return;
       }
       seen.add(path);
       const origin = await req.analyse(path, text);
@@ -63,7 +65,19 @@ export async function scanWorkspace(req: ScanRequest): Promise<ScanSummary> {
       if (err instanceof SourceError) skip(err.message, 'warning', `source-${err.code}`);
       else skip(`could not be read: ${err instanceof Error ? err.message : String(err)}`, 'error', 'read-failed');
     }
-  }
+  };
+  // Lanes take the next file in order; with one lane this is the plain sequential scan.
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < files.length && !req.signal?.cancelled) {
+      await one(files[next++]);
+      done++;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, req.concurrency ?? 1) }, lane));
+  // Lanes finish in any order: the summary lists skipped files in file order, as before.
+  const order = new Map(files.map((f, i) => [f, i]));
+  summary.skipped.sort((a, b) => (order.get(a.path) ?? 0) - (order.get(b.path) ?? 0));
   if (!req.signal?.cancelled) {
     for (const path of req.known()) {
       if (!seen.has(path)) {

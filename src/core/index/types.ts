@@ -16,6 +16,8 @@ export interface EntityIndexOptions {
   /** Globs for scan(); defaults: ['**\/*.{txt,md,pdf,html,htm,docx}'] and node_modules, .git, .dossier. */
   include?: string[];
   exclude?: string[];
+  /** Documents scan() analyses at once (an analyzer backed by worker threads). Default 1. */
+  scanConcurrency?: number;
   /** Files above this are reported by scan(), not analysed. Default 5. */
   maxFileSizeMB?: number;
   /** The same for PDF, HTML and DOCX files, whose text is a fraction of their size. Default 50. */
