@@ -30,6 +30,8 @@ export interface DossierServices {
 
 /** A request that runs longer than this restarts the worker (and is reported). */
 const WORKER_TIMEOUT_MS = 20_000;
+/** The background scan waits this long at most for the documents on screen to be analysed. */
+const VISIBLE_FIRST_MS = 5_000;
 
 export function createServices(context: vscode.ExtensionContext): { services: DossierServices; disposable: vscode.Disposable } {
   const log = vscode.window.createOutputChannel('Dossier', { log: true });
@@ -40,8 +42,10 @@ export function createServices(context: vscode.ExtensionContext): { services: Do
     timeoutMs: WORKER_TIMEOUT_MS,
     onProblem: (message) => log.warn(message),
   });
+  // The worker loads the engine from the start, so the first analysis does not wait for it.
+  worker.ready().catch((err: unknown) => log.error(err instanceof Error ? err.message : String(err)));
   const analysis = new AnalysisService(worker, config, log);
-  const workspaceIndex = new WorkspaceIndex(config, trust, worker, log);
+  const workspaceIndex = new WorkspaceIndex(config, trust, worker, log, () => analysis.visibleAnalysed(VISIBLE_FIRST_MS));
   const bridge = createIndexBridge(workspaceIndex, config);
   const attached = analysis.attachIndex(bridge);
 

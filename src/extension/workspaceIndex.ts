@@ -2,6 +2,7 @@
 // progress, kept current by IndexFileSync, reopened when trust or coverage settings change.
 import { statSync } from 'node:fs';
 import * as vscode from 'vscode';
+import { ENGINE_VERSION } from '../core/engine/version';
 import { openEntityIndex } from '../core/index/index';
 import type { EntityIndex, IndexChangeEvent, ScanSummary } from '../core/index/types';
 import type { ConfigMonitor, DossierConfig } from './config';
@@ -36,6 +37,8 @@ export class WorkspaceIndex implements vscode.Disposable {
     private readonly trust: TrustState,
     private readonly worker: WorkerClient,
     private readonly log: vscode.LogOutputChannel,
+    /** Resolves once the documents on screen are analysed: the background scan starts after. */
+    beforeScan?: () => Promise<void>,
   ) {
     const folders = vscode.workspace.workspaceFolders ?? [];
     this.workspace = folders[0] ? new VscodeWorkspace(folders[0].uri) : undefined;
@@ -61,6 +64,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       onProgress: (p) => this.setProgress(p && { done: p.done, total: p.total }),
       // The Documents view shows documents waiting for a retry; a changed schedule refreshes it.
       onRetriesChanged: () => this.changeEmitter.fire({ documents: [], entities: [], annotations: false, all: true }),
+      beforeScan,
     });
     let coverage = coverageKey(config.current);
     this.subscriptions.push(
@@ -107,11 +111,17 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   private async open(ws: VscodeWorkspace): Promise<EntityIndex> {
     const c = this.config.current;
-    const [engineVersion, author] = await Promise.all([this.worker.ready(), findAuthor(ws.root)]);
+    // The engine version comes from its own small module: opening the index and painting
+    // cached analyses never wait for the worker to load the engine.
+    // Nor for git: the author (read when an annotation is made) is filled in once known.
+    let author: string | undefined;
+    void findAuthor(ws.root).then((name) => (author = name));
     return openEntityIndex(ws, {
       analyze: (text, options) => this.worker.analyzeOrThrow({ doc: `scan:${++this.scanJobs}`, version: 0, text, options, background: true }),
-      engineVersion,
-      author,
+      engineVersion: ENGINE_VERSION,
+      get author() {
+        return author;
+      },
       include: [c.include],
       exclude: c.exclude,
       maxFileSizeMB: c.maxFileSizeMB,

@@ -9,10 +9,9 @@ import type { ParagraphResult } from './types';
 import { analyzeBaseline as baseline } from './baseline';
 import { findQuotes } from './quotes/index';
 import { LoadedTagger, shippedTagger } from './tagger/index';
-import { MODEL_HASH } from './tagger/modelVersion';
+import { ENGINE_VERSION } from './version';
 
-/** Bump whenever the output for some input changes: the index uses it as a cache key. */
-export const ENGINE_VERSION = `0.9.0+${MODEL_HASH}`;
+export { ENGINE_VERSION };
 
 /** Beyond this many characters compromise's tagger is skipped (rules and gazetteer remain). */
 const TAGGER_LIMIT = 1_000_000;
