@@ -1,9 +1,9 @@
 // Flow 7: open an article from the Explorer in a freshly loaded window and see its highlights
-/* global performance, requestAnimationFrame -- this function runs in the page */
 // at once, painted from the analysis cache. Measured as a user sees it: from the editor
 // appearing to its first decoration, once before the article was ever analysed (the baseline)
 // and once in a reloaded window. The figures go to .runs/bench/first-highlights.json (a bench
 // line for `npm run bench`), never into an assertion.
+/* global performance, requestAnimationFrame -- watchFirstHighlight runs in the page */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
