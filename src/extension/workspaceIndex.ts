@@ -68,7 +68,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     });
     let coverage = coverageKey(config.current);
     this.subscriptions.push(
-      new IndexFileSync(ws, () => this.index, config, log),
+      new IndexFileSync(ws, () => this.index, config, log, () => void this.lifecycle?.rescan()),
       trust.onDidChange(() => this.reopen('workspace trust changed')),
       config.onDidChange((c) => {
         const next = coverageKey(c);
