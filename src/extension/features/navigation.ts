@@ -61,8 +61,9 @@ async function stepMention(services: DossierServices, direction: 1 | -1): Promis
     vscode.window.setStatusBarMessage('$(info) Dossier: put the cursor on a highlighted name first', 4000);
     return undefined;
   }
-  const places = await workspacePlaces(services, at.entity);
   const uri = document.uri.toString();
+  // This document and the workspace's indexed ones; scratch (untitled) documents are not stops.
+  const places = (await workspacePlaces(services, at.entity)).filter((p) => p.uri.scheme !== 'untitled' || p.uri.toString() === uri);
   const here = places.findIndex((p) => p.uri.toString() === uri && document.offsetAt(p.range.start) === at.mention.start);
   if (places.length === 0) return undefined;
   // Not found (e.g. the index lags an edit): start from this document's side of the list.
