@@ -26,6 +26,12 @@ function sameAnnotations(index: EntityIndex, text: string | undefined): boolean 
 
 /** Bursts (git checkout, replace-all across files) are handled in one pass after this pause. */
 const COALESCE_MS = 200;
+/**
+ * More changed files than this at once (a corpus copied in, a branch switch) go to one
+ * background rescan: each single update rebuilds the entity registry and refreshes the views,
+ * which for thousands of files would keep the extension host busy for long stretches.
+ */
+const BURST_FILES = 50;
 
 export class IndexFileSync implements vscode.Disposable {
   private readonly pendingPaths = new Set<string>();
@@ -39,6 +45,8 @@ export class IndexFileSync implements vscode.Disposable {
     private readonly index: () => Promise<EntityIndex | undefined>,
     private readonly config: ConfigMonitor,
     private readonly log: vscode.LogOutputChannel,
+    /** Starts a background rescan of the workspace (used for bursts). */
+    private readonly rescan?: () => void,
   ) {
     const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(workspace.root, '**/*'));
     this.subscriptions = [
@@ -73,6 +81,11 @@ export class IndexFileSync implements vscode.Disposable {
     const excluded = picomatch(c.exclude, { dot: true });
     const paths = [...this.pendingPaths];
     this.pendingPaths.clear();
+    if (this.rescan && paths.length > BURST_FILES) {
+      this.log.info(`${paths.length} files changed at once: rescanning the workspace in the background`);
+      this.rescan();
+      return;
+    }
     for (const path of paths) {
       try {
         const uri = this.workspace.uri(path);

@@ -35,6 +35,8 @@ export interface DossierServices {
 
 /** A request that runs longer than this restarts the worker (and is reported). */
 const WORKER_TIMEOUT_MS = 20_000;
+/** The background scan waits this long at most for the documents on screen to be analysed. */
+const VISIBLE_FIRST_MS = 5_000;
 
 export function createServices(context: vscode.ExtensionContext): { services: DossierServices; disposable: vscode.Disposable } {
   const log = vscode.window.createOutputChannel('Dossier', { log: true });
@@ -45,9 +47,11 @@ export function createServices(context: vscode.ExtensionContext): { services: Do
     timeoutMs: WORKER_TIMEOUT_MS,
     onProblem: (message) => log.warn(message),
   });
+  // The worker loads the engine from the start, so the first analysis does not wait for it.
+  worker.ready().catch((err: unknown) => log.error(err instanceof Error ? err.message : String(err)));
   const sources = new SourceService(new SourceClient(path.join(context.extensionPath, 'dist', 'sourcesWorker.js'), (m) => log.warn(m)), config, trust);
   const analysis = new AnalysisService(worker, config, log, (uri) => sources.info(originalUriOf(uri))?.date);
-  const workspaceIndex = new WorkspaceIndex(config, trust, worker, log, sources);
+  const workspaceIndex = new WorkspaceIndex(config, trust, worker, log, sources, () => analysis.visibleAnalysed(VISIBLE_FIRST_MS));
   const bridge = createIndexBridge(workspaceIndex, config);
   const attached = analysis.attachIndex(bridge);
 

@@ -2,6 +2,7 @@
 // progress, kept current by IndexFileSync, reopened when trust or coverage settings change.
 import { statSync } from 'node:fs';
 import * as vscode from 'vscode';
+import { ENGINE_VERSION } from '../core/engine/version';
 import { openEntityIndex } from '../core/index/index';
 import type { EntityIndex, IndexChangeEvent, ScanSummary } from '../core/index/types';
 import type { ConfigMonitor, DossierConfig } from './config';
@@ -41,6 +42,8 @@ export class WorkspaceIndex implements vscode.Disposable {
     private readonly worker: WorkerClient,
     private readonly log: vscode.LogOutputChannel,
     sources?: SourceService,
+    /** Resolves once the documents on screen are analysed: the background scan starts after. */
+    beforeScan?: () => Promise<void>,
   ) {
     const folders = vscode.workspace.workspaceFolders ?? [];
     this.workspace = folders[0] ? new VscodeWorkspace(folders[0].uri, sources) : undefined;
@@ -66,13 +69,14 @@ export class WorkspaceIndex implements vscode.Disposable {
       onProgress: (p) => this.setProgress(p && { done: p.done, total: p.total }),
       // The Documents view shows documents waiting for a retry; a changed schedule refreshes it.
       onRetriesChanged: () => this.changeEmitter.fire({ documents: [], entities: [], annotations: false, all: true }),
+      beforeScan,
     });
     let coverage = coverageKey(config.current);
     this.subscriptions.push(
       // Each new ruling may retrain the tagger: wait for a pause in annotating first.
       this.changeEmitter.event((e) => e.annotations && this.scheduleCorrections(ws)),
       { dispose: () => clearTimeout(this.correctionsTimer) },
-      new IndexFileSync(ws, () => this.index, config, log),
+      new IndexFileSync(ws, () => this.index, config, log, () => void this.lifecycle?.rescan()),
       trust.onDidChange(() => this.reopen('workspace trust changed')),
       config.onDidChange((c) => {
         const next = coverageKey(c);
@@ -122,15 +126,21 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   private async open(ws: VscodeWorkspace): Promise<EntityIndex> {
     const c = this.config.current;
-    const [engineVersion, author] = await Promise.all([this.worker.ready(), findAuthor(ws.root)]);
+    // The engine version comes from its own small module: opening the index and painting
+    // cached analyses never wait for the worker to load the engine.
+    // Nor for git: the author (read when an annotation is made) is filled in once known.
+    let author: string | undefined;
+    void findAuthor(ws.root).then((name) => (author = name));
     const worker = this.worker;
     const index = await openEntityIndex(ws, {
       analyze: (text, options) => this.worker.analyzeOrThrow({ doc: `scan:${++this.scanJobs}`, version: 0, text, options, background: true }),
       // Read at every analysis: the tagger follows the workspace's corrections.
       get engineVersion() {
-        return versionWithCorrections(engineVersion, worker.correctionsKey);
+        return versionWithCorrections(ENGINE_VERSION, worker.correctionsKey);
       },
-      author,
+      get author() {
+        return author;
+      },
       include: [c.include],
       exclude: c.exclude,
       maxFileSizeMB: c.maxFileSizeMB,

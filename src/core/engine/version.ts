@@ -1,4 +1,5 @@
-// The engine's version on its own, so the index can key its cache without loading the engine.
+// The engine version on its own, so the extension host can key the analysis cache without
+// loading any engine code (the engine itself lives only in the worker bundle).
 import { MODEL_HASH } from './tagger/modelVersion';
 
 /** Bump whenever the output for some input changes: the index uses it as a cache key. */

@@ -135,6 +135,24 @@ class WorkspaceEntityIndex implements EntityIndex {
     return this.record(doc);
   }
 
+  async cachedDocument(path: string, text: string): Promise<DocumentRecord | undefined> {
+    const known = this.docs.get(path);
+    if (known?.text === text && !known.error) return this.record(known);
+    const since = this.clock;
+    const { state, origin } = await analyseDocument({
+      path, text, previous: known, lexicon: this.lex, engineVersion: this.options.engineVersion,
+      analyze: () => Promise.reject(new Error('not cached')), cache: this.cache, documentDate: this.options.documentDate?.(path),
+      metadataDate: this.port.sourceInfo?.(path)?.date,
+    });
+    // Only a cache hit is recorded; anything newer for the path (an edit, a removal) wins.
+    if (origin !== 'cache' && origin !== 'unchanged') return undefined;
+    if ((this.changedAt.get(path) ?? 0) > since) return undefined;
+    this.touch(path);
+    this.docs.set(path, state);
+    this.afterDocumentChange([path], this.refreshAliases() ? [...this.docs.values()] : [state]);
+    return this.record(state);
+  }
+
   async removeDocument(path: string): Promise<void> {
     this.touch(path);
     if (!this.docs.delete(path)) return;

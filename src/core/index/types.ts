@@ -236,6 +236,11 @@ export interface EntityIndex extends Disposable {
   scan(onProgress?: (p: ScanProgress) => void, signal?: { cancelled: boolean }): Promise<ScanSummary>;
   /** Analyses `text` unless `analysis` is given (computed with lexiconFor(path, text)). */
   updateDocument(path: string, text: string, analysis?: Analysis): Promise<DocumentRecord>;
+  /**
+   * The record for exactly this text when the index or .dossier/cache/ already holds its
+   * analysis (recorded like updateDocument); undefined when it would need the engine.
+   */
+  cachedDocument(path: string, text: string): Promise<DocumentRecord | undefined>;
   removeDocument(path: string): Promise<void>;
   /** Documents whose last analysis failed (kept with no mentions); updateDocument with the same text retries. */
   analysisFailures(): { path: string; error: string }[];

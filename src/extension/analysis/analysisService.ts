@@ -21,6 +21,8 @@ export interface DocumentAnalysis {
 export interface AnalysisIndexBridge {
   /** Records the analysis in the index and returns it with annotations applied (provenance). */
   accept(document: vscode.TextDocument, text: string, analysis: Analysis): Promise<Analysis>;
+  /** The index's or the analysis cache's result for exactly this text (provenance applied), if any. */
+  cached(document: vscode.TextDocument, text: string): Promise<Analysis | undefined>;
   /** The lexicon to analyse this document with. */
   lexiconFor(document: vscode.TextDocument, text: string): Lexicon;
   /** Fires when annotations change the lexicon, so open documents are re-analysed. */
@@ -115,6 +117,17 @@ export class AnalysisService implements vscode.Disposable {
     });
   }
 
+  /** Resolves when every visible Dossier document has an analysis, or after `timeoutMs`. */
+  async visibleAnalysed(timeoutMs: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const docs = vscode.window.visibleTextEditors.map((e) => e.document).filter((d) => this.isDossierDocument(d));
+    await Promise.race([
+      Promise.all(docs.map((d) => this.whenAnalyzed(d))),
+      new Promise((resolve) => (timer = setTimeout(resolve, timeoutMs))),
+    ]);
+    clearTimeout(timer);
+  }
+
   reanalyzeAll(): void {
     for (const d of vscode.workspace.textDocuments) this.schedule(d, 0);
   }
@@ -182,7 +195,10 @@ export class AnalysisService implements vscode.Disposable {
     if (fallback) options.documentDate = fallback;
     const metadataDate = this.metadataDate(d.uri);
     if (metadataDate) options.metadataDate = metadataDate;
-    const result = await this.worker.analyze({ doc: key, version, text, options });
+    const job = this.worker.analyze({ doc: key, version, text, options });
+    // First sight of this document: paint what the index already knows while the engine works.
+    if (!this.current.has(key)) void this.paintCached(d, version, text);
+    const result = await job;
     if (!result.ok) {
       // Superseded jobs are followed by a newer one; anything else leaves the old highlights.
       if (result.reason === 'timeout') {
@@ -206,6 +222,23 @@ export class AnalysisService implements vscode.Disposable {
     const entry: DocumentAnalysis = { uri: d.uri, version, analysis, stale: false };
     this.current.set(key, entry);
     this.log.trace(`analysed ${vscode.workspace.asRelativePath(d.uri)} v${version}: ${analysis.mentions.length} mentions in ${result.ms} ms`);
+    this.emitter.fire(entry);
+    this.settleWaiters(key, entry, false);
+  }
+
+  /** Shows the cached analysis of exactly this text, unless the engine's result came first. */
+  private async paintCached(d: vscode.TextDocument, version: number, text: string): Promise<void> {
+    const key = d.uri.toString();
+    let analysis: Analysis | undefined;
+    try {
+      analysis = await this.bridge?.cached(d, text);
+    } catch (err) {
+      this.log.warn(`cached analysis of ${key} unreadable: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    if (!analysis || d.isClosed || d.version !== version || this.current.has(key)) return;
+    const entry: DocumentAnalysis = { uri: d.uri, version, analysis, stale: false };
+    this.current.set(key, entry);
+    this.log.trace(`painted ${vscode.workspace.asRelativePath(d.uri)} v${version} from the cache: ${analysis.mentions.length} mentions`);
     this.emitter.fire(entry);
     this.settleWaiters(key, entry, false);
   }

@@ -2,6 +2,7 @@
 // what the index records for that document, and the index's annotations give provenance.
 import * as vscode from 'vscode';
 import { EMPTY_LEXICON, type Analysis } from '../../core/model';
+import type { EntityIndex } from '../../core/index/types';
 import picomatch from 'picomatch';
 import type { ConfigMonitor, DossierConfig } from '../config';
 import type { WorkspaceIndex } from '../workspaceIndex';
@@ -22,6 +23,16 @@ export function createIndexBridge(workspaceIndex: WorkspaceIndex, config: Config
   track();
   const reopened = workspaceIndex.onDidChange((e) => e.all && track());
 
+  /** The index and the document's path in it, when the index covers the document. */
+  const indexed = async (document: vscode.TextDocument): Promise<{ current?: EntityIndex; path?: string }> => {
+    const current = await workspaceIndex.index;
+    index = current;
+    const path = workspaceIndex.pathOf(document.uri);
+    // An open file outside dossier.include (or excluded) is highlighted but not indexed.
+    if (!current || path === undefined || document.isUntitled || !covers(config.current, path)) return {};
+    return { current, path };
+  };
+
   return {
     onDidChangeLexicon: lexiconChanged.event,
     lexiconFor(document, text) {
@@ -31,13 +42,15 @@ export function createIndexBridge(workspaceIndex: WorkspaceIndex, config: Config
       return path === undefined ? index.lexicon() : index.lexiconFor(path, text);
     },
     async accept(document, text, analysis): Promise<Analysis> {
-      const current = await workspaceIndex.index;
-      index = current;
-      const path = workspaceIndex.pathOf(document.uri);
-      // An open file outside dossier.include (or excluded) is highlighted but not indexed.
-      if (!current || path === undefined || document.isUntitled || !covers(config.current, path)) return analysis;
+      const { current, path } = await indexed(document);
+      if (!current || path === undefined) return analysis;
       const record = await current.updateDocument(path, text, analysis);
       return { ...analysis, mentions: record.mentions, quotes: record.quotes };
+    },
+    async cached(document, text): Promise<Analysis | undefined> {
+      const { current, path } = await indexed(document);
+      const record = current && path !== undefined ? await current.cachedDocument(path, text) : undefined;
+      return record && { ...record.analysis, mentions: record.mentions };
     },
     dispose() {
       subscription.dispose();

@@ -17,6 +17,8 @@ export interface LifecycleHooks {
   onProgress?(p: ScanProgress | undefined): void;
   /** Retries of failed analyses changed (scheduled, succeeded, failed again). */
   onRetriesChanged?(): void;
+  /** Awaited before a session's first scan: the visible documents are analysed first. */
+  beforeScan?(): Promise<void>;
   timers?: Timers;
 }
 
@@ -93,6 +95,8 @@ export class IndexLifecycle {
     const session: Session = { index, signal: { cancelled: false }, scanning: Promise.resolve(), retries };
     this.session = session;
     this.hooks.onOpened?.(index);
+    const first = this.hooks.beforeScan?.().catch(() => undefined);
+    session.scanning = first ?? Promise.resolve();
     void this.scan(session);
     return index;
   }

@@ -44,6 +44,12 @@ export class WorkerClient {
   private readonly backgroundQueue = new Map<string, Pending>();
   private inFlight: (Pending & { id: number; timer: NodeJS.Timeout }) | undefined;
   private disposed = false;
+  /**
+   * The current worker has loaded (and warmed) the engine. Jobs are posted only then, so a
+   * job's time limit never includes the engine's start-up, which on a busy machine can take
+   * longer than any one analysis (the cause of names-less documents under load).
+   */
+  private started = false;
   private readyWaiters: { resolve: (v: string) => void; reject: (e: Error) => void }[] = [];
   /** Corrections waiting to be sent (the newest wins) and the ones being adapted to. */
   private correctionsQueued: { prepared: PreparedCorrections; resolve: (r: CorrectionsResult | undefined) => void } | undefined;
@@ -134,7 +140,8 @@ export class WorkerClient {
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
     const worker = new Worker(this.opts.scriptPath);
-    worker.on('message', (msg: WorkerResponse) => this.onMessage(msg));
+    this.started = false;
+    worker.on('message', (msg: WorkerResponse) => this.worker === worker && this.onMessage(msg));
     // A restarted worker starts from the shipped tagger: give it the workspace's again first.
     if (this.applied?.key) worker.postMessage({ kind: 'corrections', id: 0, prepared: this.applied } satisfies WorkerRequest);
     worker.on('error', (err) => this.crashed(worker, `analysis worker crashed: ${err.message}`));
@@ -164,6 +171,15 @@ export class WorkerClient {
     const first = queue.entries().next();
     if (first.done) return;
     const [doc, pending] = first.value;
+    if (!this.started) {
+      try {
+        this.ensureWorker(); // the 'ready' message pumps again
+      } catch (err) {
+        queue.delete(doc);
+        pending.resolve({ ok: false, reason: 'failed', message: err instanceof Error ? err.message : String(err) });
+      }
+      return;
+    }
     queue.delete(doc);
     const id = this.nextId++;
     const timer = setTimeout(() => this.timedOut(id), this.opts.timeoutMs);
@@ -187,8 +203,10 @@ export class WorkerClient {
 
   private onMessage(msg: WorkerResponse): void {
     if (msg.kind === 'ready') {
+      this.started = true;
       this.engineVersion = msg.engineVersion;
       this.settleReady(msg.engineVersion);
+      this.pump();
       return;
     }
     if (msg.kind === 'corrected') {
@@ -242,14 +260,24 @@ export class WorkerClient {
     if (this.worker !== worker) return;
     this.opts.onProblem(message);
     this.worker = undefined;
+    const beforeReady = !this.started;
+    this.started = false;
     if (!this.engineVersion) this.settleReady(new Error(message));
     if (this.correctionsInFlight) this.correctionsDone(this.correctionsInFlight.id, undefined, message);
     if (this.inFlight) this.finish(this.inFlight.id, { ok: false, reason: 'failed', message });
+    else if (beforeReady) {
+      // The engine never came up: the waiting jobs fail now (their owners retry) rather than hang.
+      for (const q of [this.queue, this.backgroundQueue]) {
+        for (const p of q.values()) p.resolve({ ok: false, reason: 'failed', message });
+        q.clear();
+      }
+    }
   }
 
   private restart(): void {
     const old = this.worker;
     this.worker = undefined;
+    this.started = false;
     void old?.terminate();
   }
 

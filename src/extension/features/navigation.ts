@@ -5,10 +5,10 @@ import * as vscode from 'vscode';
 import type { DossierServices } from '../services';
 import {
   definitionPlace,
+  documentLabel,
   entityAt,
   forDossierLanguages,
   mentionAt,
-  placesInDocument,
   revealPlace,
   workspacePlaces,
 } from './entityLocations';
@@ -48,7 +48,9 @@ export function registerNavigation(services: DossierServices): vscode.Disposable
 
 /**
  * Moves the selection to the next (+1) or previous (-1) mention of the entity under the
- * cursor in this document, wrapping around. Returns the new selection for tests.
+ * cursor. Past the document's last (or first) mention it continues into the next (previous)
+ * document that mentions the entity, wrapping around the workspace. Returns the new
+ * selection for tests.
  */
 async function stepMention(services: DossierServices, direction: 1 | -1): Promise<vscode.Range | undefined> {
   const editor = vscode.window.activeTextEditor;
@@ -59,13 +61,19 @@ async function stepMention(services: DossierServices, direction: 1 | -1): Promis
     vscode.window.setStatusBarMessage('$(info) Dossier: put the cursor on a highlighted name first', 4000);
     return undefined;
   }
-  const places = placesInDocument(services, await services.index, document, at.entity);
-  const here = places.findIndex((p) => document.offsetAt(p.range.start) === at.mention.start);
+  const uri = document.uri.toString();
+  // This document and the workspace's indexed ones; scratch (untitled) documents are not stops.
+  const places = (await workspacePlaces(services, at.entity)).filter((p) => p.uri.scheme !== 'untitled' || p.uri.toString() === uri);
+  const here = places.findIndex((p) => p.uri.toString() === uri && document.offsetAt(p.range.start) === at.mention.start);
   if (places.length === 0) return undefined;
-  const next = places[(here + direction + places.length) % places.length];
-  await revealPlace(next);
-  const nth = places.indexOf(next) + 1;
-  vscode.window.setStatusBarMessage(`Dossier: ${next.text} — mention ${nth} of ${places.length} in this document`, 3000);
+  // Not found (e.g. the index lags an edit): start from this document's side of the list.
+  const from = here >= 0 ? here : Math.max(0, places.findIndex((p) => p.uri.toString() >= uri)) - (direction > 0 ? 1 : 0);
+  const next = places[(from + direction + places.length) % places.length];
+  const target = await revealPlace(next);
+  const inDoc = places.filter((p) => p.uri.toString() === next.uri.toString());
+  const nth = inDoc.indexOf(next) + 1;
+  const where = next.uri.toString() === uri ? 'in this document' : `in ${documentLabel(target.document.uri)}`;
+  vscode.window.setStatusBarMessage(`Dossier: ${next.text} — mention ${nth} of ${inDoc.length} ${where}`, 3000);
   return next.range;
 }
 

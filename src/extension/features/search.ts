@@ -3,6 +3,7 @@
 // entity's mentions with context, and choosing one opens the document at the mention.
 import Fuse from 'fuse.js';
 import * as vscode from 'vscode';
+import { showInReferencesPanel } from './referencesPanel';
 import type { EntityRecord } from '../../core/index/types';
 import { type EntityType, foldKey, type Mention } from '../../core/model';
 import type { DossierServices } from '../services';
@@ -46,7 +47,11 @@ export function registerSearch(services: DossierServices): vscode.Disposable {
         void vscode.window.showInformationMessage('Dossier: put the cursor on a highlighted name, or pick one with "Dossier: Search Entities".');
         return undefined;
       }
-      return pickPlace(services, entity, await workspacePlaces(services, entity), 'in the workspace');
+      const places = await workspacePlaces(services, entity);
+      const chosen = await pickPlace(services, entity, places, 'in the workspace');
+      // After the pick, so the panel never takes focus from it: the list stays for browsing.
+      await showInReferencesPanel(places, { reveal: chosen !== undefined });
+      return chosen;
     }),
   );
 }

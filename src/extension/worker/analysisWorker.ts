@@ -59,4 +59,7 @@ function handle(req: WorkerRequest): void {
 }
 
 parentPort?.on('message', (req: WorkerRequest) => handle(req));
+// compromise and the tagger model load on first use: pay that before saying ready, so the
+// host's time limit per document never includes it.
+analyzeWith(currentTagger(), 'Officials met Anna Weber in Vienna on Friday.', {});
 post({ kind: 'ready', engineVersion: ENGINE_VERSION });

@@ -49,6 +49,7 @@ describe('WorkerClient', () => {
   });
 
   it('a newer version supersedes a queued older one of the same document', async () => {
+    await client.ready(); // jobs are posted once the worker is up
     const first = client.analyze(job('a', 1, 'v1')); // in flight
     const second = client.analyze(job('a', 2, 'v2')); // queued, then superseded
     const third = client.analyze(job('a', 3, 'v3'));
