@@ -53,6 +53,9 @@ export function combine(text: string, rules: Placed[], tagging: Tagging, tokens:
     }
     const recut = touched.every((i) => weak(names[i])) ? gates.weakRecut : gates.recut;
     if (s.margin < (touched.length ? recut : gates.add)) continue;
+    // "the Lisbon Treaty": a new name that stops short of the capitalised word after it cuts a
+    // longer name the rules chose not to mark (a treaty, an event, a title); it is not added.
+    if (!touched.length && cutsCapitalisedRun(text, s, tokens, tagging, nameAt)) continue;
     out.push(fresh(text, s));
     taggedAt.fill(1, s.start, s.end);
     for (const i of touched) replaced[i] = 1;
@@ -77,6 +80,13 @@ function tokenAt(tokens: Token[], offset: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+function cutsCapitalisedRun(text: string, s: TaggedSpan, tokens: Token[], tagging: Tagging, nameAt: Int32Array): boolean {
+  const i = tokenAt(tokens, s.end);
+  const next = tokens[i];
+  if (!next || !next.cap || next.sentStart || !/^[ \t]+$/.test(text.slice(s.end, next.start))) return false;
+  return tagging.labels[i] === 0 && nameAt[next.start] < 0;
 }
 
 function surelyNoName(c: Placed, tagging: Tagging, tokens: Token[], gate: number): boolean {
