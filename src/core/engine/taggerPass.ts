@@ -10,7 +10,7 @@ import { LoadedTagger, applyTagger } from './tagger/index';
 import { documentFeatures, ruleSpans, sourceKey } from './tagger/features';
 import { LABELS, decodeSpans, encodeSpans, isNameType } from './tagger/labels';
 import { hashFeatures } from './tagger/perceptron';
-import { Sequence, tag } from './tagger/prepare';
+import { lineSequences, tag } from './tagger/prepare';
 import { combine } from './tagger/combine';
 import { DocumentFacts, Entry } from './taggerFacts';
 
@@ -125,7 +125,7 @@ export class IncrementalTagger {
     const feats = documentFeatures({ text: text.slice(from, all[all.length - 1].end), tokens: window, ruleLabels: labels, ruleSources: sources })
       .slice(before.length, before.length + e.tokens.length)
       .map((f, j) => hashFeatures(this.facts.withDocumentFacts(f, e.tokens[j])));
-    const tagging = tag(tagger.model, { tokens: e.tokens, feats, words: e.tokens.map((t) => t.text.toLowerCase()), sequences: lines(paragraphs[i].text, e.tokens) });
+    const tagging = tag(tagger.model, { tokens: e.tokens, feats, words: e.tokens.map((t) => t.text.toLowerCase()), sequences: lineSequences(paragraphs[i].text, e.tokens) });
     e.tagged = { labels: tagging.labels, margins: tagging.margins };
   }
 
@@ -217,14 +217,3 @@ function contextKey(cur: Entry[], i: number): string {
   return parts.join('\u0001');
 }
 
-/** The tagger's sequences: one per line, skipped when no word is capitalised (as prepare()). */
-function lines(text: string, tokens: Token[]): Sequence[] {
-  const out: Sequence[] = [];
-  let from = 0;
-  for (let i = 1; i <= tokens.length; i++) {
-    if (i < tokens.length && !text.slice(tokens[i - 1].end, tokens[i].start).includes('\n')) continue;
-    out.push({ from, to: i, skip: !tokens.slice(from, i).some((t) => t.cap) });
-    from = i;
-  }
-  return out;
-}

@@ -23,14 +23,19 @@ export interface Prepared {
 export function prepare(text: string, mentions: RuleMention[]): Prepared {
   const tokens = tokenize(text);
   const feats = documentFeatures(taggerDoc(text, tokens, mentions)).map(hashFeatures);
-  const sequences: Sequence[] = [];
+  return { tokens, feats, words: tokens.map((t) => t.text.toLowerCase()), sequences: lineSequences(text, tokens) };
+}
+
+/** The tagger's sequences: one per line, skipped when no word is capitalised. */
+export function lineSequences(text: string, tokens: Token[]): Sequence[] {
+  const out: Sequence[] = [];
   let from = 0;
   for (let i = 1; i <= tokens.length; i++) {
     if (i < tokens.length && !text.slice(tokens[i - 1].end, tokens[i].start).includes('\n')) continue;
-    sequences.push({ from, to: i, skip: !tokens.slice(from, i).some((t) => t.cap) });
+    out.push({ from, to: i, skip: !tokens.slice(from, i).some((t) => t.cap) });
     from = i;
   }
-  return { tokens, feats, words: tokens.map((t) => t.text.toLowerCase()), sequences };
+  return out;
 }
 
 export interface TaggedSpan {
