@@ -30,18 +30,24 @@ const cliSplit = {
   setup(build) {
     build.onResolve({ filter: /^\.\/program$/ }, () => ({ path: './cli-program.js', external: true }));
     build.onResolve({ filter: /^\.\/commands\/\w+$/ }, (a) => (a.importer.endsWith(path.join('src', 'cli', 'program.ts')) ? { path: `./cli-${a.path.split('/').pop()}.js`, external: true } : undefined));
-    build.onResolve({ filter: /core\/(?:engine\/index|sources\/textCache)$/ }, (a) =>
-      a.importer.includes(path.join('src', 'cli') + path.sep) ? { path: a.path.endsWith('textCache') ? './cli-textcache.js' : './cli-engine.js', external: true } : undefined,
-    );
+    // Engine and extractor imports from the CLI go to one shared bundle each (not copied into every
+    // command); the engine's version module stays inline, it is all a warm run needs.
+    build.onResolve({ filter: /core\/(?:engine|sources)\// }, (a) => {
+      if (!a.importer.includes(path.join('src', 'cli') + path.sep) || a.importer.includes(path.join('src', 'cli', 'bundles'))) return undefined;
+      if (/core\/engine\/(?:version|tagger\/modelVersion)$/.test(a.path)) return undefined;
+      if (/core\/engine\//.test(a.path)) return { path: './cli-engine.js', external: true };
+      if (/core\/sources\/(?:index|textCache)$/.test(a.path)) return { path: './cli-sources.js', external: true };
+      return undefined;
+    });
   },
 };
 const builds = [
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [cliSplit] },
   { entryPoints: ['src/cli/program.ts'], outfile: 'dist/cli-program.js', plugins: [cliSplit] },
   ...cliCommands.map((c) => ({ entryPoints: [`src/cli/commands/${c}.ts`], outfile: `dist/cli-${c}.js`, plugins: [cliSplit] })),
-  { entryPoints: ['src/core/engine/index.ts'], outfile: 'dist/cli-engine.js' },
-  { entryPoints: ['src/core/sources/textCache.ts'], outfile: 'dist/cli-textcache.js' },
-  { entryPoints: ['src/cli/analysisWorker.ts'], outfile: 'dist/cli-worker.js' },
+  { entryPoints: ['src/cli/bundles/engine.ts'], outfile: 'dist/cli-engine.js' },
+  { entryPoints: ['src/cli/bundles/sources.ts'], outfile: 'dist/cli-sources.js' },
+  { entryPoints: ['src/cli/analysisWorker.ts'], outfile: 'dist/cli-worker.js', plugins: [cliSplit] },
 ];
 if (!args.has('--cli-only')) {
   builds.push(

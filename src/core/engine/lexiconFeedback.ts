@@ -5,16 +5,6 @@ import type { Entity, Lexicon, Mention } from '../model';
 import { entityId } from '../model';
 import type { DocCandidate } from './consistency';
 
-/**
- * Whether a ruling on one mention may teach its surface form to every document. Dates are not
- * names (their value depends on each document's own date, and "this" or "October" marked in one
- * article would cut "October 2007" in another), nor are forms without a capital or a digit ("the
- * company", "currently"): those rulings stay on the mention they were made on.
- */
-export function teachesEverywhere(text: string, type: string | undefined): boolean {
-  return type !== undefined && type !== 'DATE' && /[\p{Lu}\p{N}]/u.test(text);
-}
-
 export interface LexiconCandidate extends DocCandidate {
   forcedEntity?: string;
   forcedCanonical?: string;

@@ -4,7 +4,16 @@ import { EMPTY_LEXICON, entityId, type Lexicon, type LexiconEntry } from '../mod
 import { contentHash } from './contentHash';
 import { stableStringify } from './stableJson';
 import type { Annotation } from './types';
-import { teachesEverywhere } from '../engine/lexiconFeedback';
+
+/**
+ * Whether a ruling on one mention may teach its surface form to every document. Dates are not
+ * names (their value depends on each document's own date, and "this" or "October" marked in one
+ * article would cut "October 2007" in another), nor are forms without a capital or a digit ("the
+ * company", "currently"): those rulings stay on the mention they were made on.
+ */
+export function teachesEverywhere(text: string, type: string | undefined): boolean {
+  return type !== undefined && type !== 'DATE' && /[\p{Lu}\p{N}]/u.test(text);
+}
 
 /** Annotations in the order they were made (created, then id: a total, stable order). */
 export function chronological(annotations: readonly Annotation[]): Annotation[] {

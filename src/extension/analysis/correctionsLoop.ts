@@ -4,8 +4,8 @@
 import type { EntityIndex } from '../../core/index/types';
 import type { WorkspacePort } from '../../core/ports';
 import { MODEL_HASH } from '../../core/engine/tagger/modelVersion';
-import { prepareCorrections, saveDelta } from '../../core/engine/tagger/workspaceCache';
-export { versionWithCorrections } from '../../core/engine/tagger/workspaceCache';
+import { prepareCorrections, saveDelta } from '../../core/index/corrections';
+export { versionWithCorrections } from '../../core/index/corrections';
 import type { WorkerClient } from './workerClient';
 
 export interface CorrectionsLog {

@@ -1,7 +1,7 @@
 // The typed messages between the extension host and the analysis worker (dist/worker.js).
 // Plain JSON-cloneable data only: the worker has no vscode import.
 import type { Analysis, AnalyzeOptions } from '../../core/model';
-import type { AdaptedDelta, PreparedCorrections } from '../../core/engine/tagger/workspaceCache';
+import type { AdaptedDelta, PreparedCorrections } from '../../core/index/corrections';
 
 export type WorkerRequest =
   | {

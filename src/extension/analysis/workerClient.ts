@@ -2,7 +2,7 @@
 // document supersede queued older ones, and a request that runs too long restarts the worker.
 import { Worker } from 'node:worker_threads';
 import type { Analysis, AnalyzeOptions } from '../../core/model';
-import type { PreparedCorrections } from '../../core/engine/tagger/workspaceCache';
+import type { PreparedCorrections } from '../../core/index/corrections';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 
 export type CorrectionsResult = Extract<WorkerResponse, { kind: 'corrected' }>;

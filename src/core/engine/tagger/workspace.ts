@@ -1,43 +1,17 @@
 // The workspace's tagger: the shipped model adapted to the researcher's corrections, rebuilt
 // deterministically from the mention-level annotations and the texts they anchor in (nothing
-// new to share: .dossier/annotations.json and the documents are the whole input).
+// new to share: .dossier/annotations.json and the documents are the whole input). The input, its
+// key and the cache files are in core/index/corrections.ts (the extension host reads them too).
+export { MAX_TEACHING_DOCUMENTS, teachingAnnotations, correctionsKey, type WorkspaceCorrections } from '../../index/corrections';
+import { MAX_TEACHING_DOCUMENTS, teachingAnnotations, type WorkspaceCorrections } from '../../index/corrections';
 import type { Annotation } from '../../index/types';
 import { anchor } from '../../index/anchoring';
 import { applyAnnotations, type AnchoredAnnotation } from '../../index/annotationOverlay';
-import { chronological, deriveLexicon, lexiconForText } from '../../index/lexicon';
-import { contentHash } from '../../index/contentHash';
-import { stableStringify } from '../../index/stableJson';
+import { deriveLexicon, lexiconForText } from '../../index/lexicon';
 import { analyzeRules, analyzeWith } from '../index';
 import { isNameType } from './labels';
 import type { LoadedTagger } from './index';
 import { adaptToCorrections, type CorrectedDocument } from './corrections';
-
-const MENTION_KINDS: ReadonlySet<string> = new Set(['add', 'confirm', 'reject', 'relabel', 'link']);
-/** Adapting costs two analyses per document: the documents with the latest rulings teach. */
-export const MAX_TEACHING_DOCUMENTS = 200;
-
-export interface WorkspaceCorrections {
-  annotations: readonly Annotation[];
-  /** Text of each annotated document by workspace-relative path (missing: its annotations are skipped). */
-  texts: Readonly<Record<string, string>>;
-}
-
-/** The annotations that can teach the tagger, in the order they were made. */
-export function teachingAnnotations(annotations: readonly Annotation[]): Annotation[] {
-  return chronological(annotations).filter((a) => MENTION_KINDS.has(a.kind) && a.target);
-}
-
-/**
- * Names the adapted model: the teaching annotations (what and where, not who or when), the
- * annotated texts and the base model. Same key, same weights.
- */
-export function correctionsKey(input: WorkspaceCorrections, modelHash: string): string {
-  const anns = teachingAnnotations(input.annotations);
-  const paths = [...new Set(anns.map((a) => a.target!.source))].sort();
-  const rulings = anns.map((a) => [a.kind, a.target, a.body]);
-  const texts = paths.map((p) => [p, input.texts[p] === undefined ? null : contentHash(input.texts[p])]);
-  return contentHash(stableStringify({ modelHash, rulings, texts }));
-}
 
 /** Each annotated document with its corrections applied: the examples the tagger learns from. */
 export function correctedDocuments(base: LoadedTagger | null, input: WorkspaceCorrections): CorrectedDocument[] {

@@ -5,19 +5,9 @@ import type { Annotation } from '../../index/types';
 import type { WorkspacePort } from '../../ports';
 import type { LoadedTagger } from './index';
 import { Perceptron } from './perceptron';
-import { correctionsKey, teachingAnnotations, workspaceTagger, type WorkspaceCorrections } from './workspace';
-
-// A folder of its own: the analysis cache prunes the .json files beside it that no document uses.
-export const CORRECTIONS_DIR = '.dossier/cache/corrections';
-const FORMAT = 'dossier-corrections/1';
-
-export interface AdaptedDelta {
-  format: typeof FORMAT;
-  key: string;
-  /** Weight-table slots the corrections moved, ascending, and how far each moved. */
-  slots: number[];
-  deltas: number[];
-}
+import { workspaceTagger } from './workspace';
+import { DELTA_FORMAT, isDelta, prepareCorrections, saveDelta, type AdaptedDelta, type PreparedCorrections } from '../../index/corrections';
+export { CORRECTIONS_DIR, deltaPath, isDelta, prepareCorrections, readCorrections, saveDelta, versionWithCorrections, type AdaptedDelta, type PreparedCorrections } from '../../index/corrections';
 
 export function deltaOf(base: LoadedTagger, adapted: LoadedTagger, key: string): AdaptedDelta {
   const slots: number[] = [];
@@ -30,7 +20,7 @@ export function deltaOf(base: LoadedTagger, adapted: LoadedTagger, key: string):
       deltas.push(a[i] - b[i]);
     }
   }
-  return { format: FORMAT, key, slots, deltas };
+  return { format: DELTA_FORMAT, key, slots, deltas };
 }
 
 /** The base with the delta applied; the base itself for an empty delta. */
@@ -39,51 +29,6 @@ export function applyDelta(base: LoadedTagger, delta: AdaptedDelta): LoadedTagge
   const w = Float32Array.from(base.model.weights);
   for (let i = 0; i < delta.slots.length; i++) w[delta.slots[i]] += delta.deltas[i];
   return { model: new Perceptron(w), gates: base.gates, adapted: true, base };
-}
-
-export function isDelta(x: unknown, key: string, tableSize: number): x is AdaptedDelta {
-  const d = x as AdaptedDelta;
-  return !!d && d.format === FORMAT && d.key === key && Array.isArray(d.slots) && Array.isArray(d.deltas) && d.slots.length === d.deltas.length &&
-    d.slots.every((s) => Number.isInteger(s) && s >= 0 && s < tableSize) && d.deltas.every(Number.isFinite);
-}
-
-/** The analysis cache key's engine part: the engine and the corrections its tagger follows. */
-export function versionWithCorrections(engineVersion: string, correctionsKey: string): string {
-  return correctionsKey ? `${engineVersion}+corrections.${correctionsKey}` : engineVersion;
-}
-
-export const deltaPath = (key: string): string => `${CORRECTIONS_DIR}/${key}.json`;
-
-/** The corrections input as the workspace holds it: the annotations and the annotated files. */
-export async function readCorrections(port: WorkspacePort, annotations: readonly Annotation[]): Promise<WorkspaceCorrections> {
-  const texts: Record<string, string> = {};
-  for (const path of [...new Set(teachingAnnotations(annotations).map((a) => a.target!.source))].sort()) {
-    const text = await port.readFile(path).catch(() => undefined);
-    if (text !== undefined) texts[path] = text;
-  }
-  return { annotations, texts };
-}
-
-/** What the host gathers (no model needed): the key, the input and the cached delta if any. */
-export interface PreparedCorrections {
-  /** '' when nothing teaches the tagger (the shipped model as is). */
-  key: string;
-  input: WorkspaceCorrections;
-  /** The cache file's content for this key (checked by adoptCorrections). */
-  cached?: unknown;
-}
-
-export async function prepareCorrections(port: WorkspacePort, annotations: readonly Annotation[], modelHash: string): Promise<PreparedCorrections> {
-  if (!teachingAnnotations(annotations).length) return { key: '', input: { annotations: [], texts: {} } };
-  const input = await readCorrections(port, annotations);
-  const key = correctionsKey(input, modelHash);
-  let cached: unknown;
-  try {
-    cached = JSON.parse((await port.readFile(deltaPath(key))) ?? 'null');
-  } catch {
-    cached = undefined; // unreadable: rebuilt
-  }
-  return { key, input, cached };
 }
 
 export interface AdoptedCorrections {
@@ -98,13 +43,6 @@ export function adoptCorrections(base: LoadedTagger, prepared: PreparedCorrectio
   if (isDelta(prepared.cached, prepared.key, base.model.weights.length)) return { tagger: applyDelta(base, prepared.cached), delta: prepared.cached, origin: 'cache' };
   const delta = deltaOf(base, workspaceTagger(base, prepared.input), prepared.key);
   return { tagger: applyDelta(base, delta), delta, origin: 'built' };
-}
-
-/** Writes a freshly built delta and drops older ones (one adapted model per workspace). */
-export async function saveDelta(port: WorkspacePort, delta: AdaptedDelta): Promise<void> {
-  await port.mkdir(CORRECTIONS_DIR);
-  await port.writeFileAtomic(deltaPath(delta.key), JSON.stringify(delta));
-  for (const name of await port.readDir(CORRECTIONS_DIR)) if (name !== `${delta.key}.json` && name.endsWith('.json')) await port.delete(`${CORRECTIONS_DIR}/${name}`);
 }
 
 /** The CLI's path: prepare, adopt and save in one process. */
