@@ -8,11 +8,13 @@ import type { Annotation } from './types';
 /**
  * Whether a ruling on one mention may teach its surface form to every document. Dates are not
  * names (their value depends on each document's own date, and "this" or "October" marked in one
- * article would cut "October 2007" in another), nor are forms without a capital or a digit ("the
- * company", "currently"): those rulings stay on the mention they were made on.
+ * article would cut "October 2007" in another), nor are lower-case descriptions that open with a
+ * determiner ("the company", "its chairman"): those rulings stay on the mention they were made on.
+ * A lower-case word marked as a name on purpose ("delays" as a person) is taught like any name.
  */
+const DESCRIPTION = /^(?:the|a|an|this|that|these|those|its|their|his|her|our|my|your)\s/i;
 export function teachesEverywhere(text: string, type: string | undefined): boolean {
-  return type !== undefined && type !== 'DATE' && /[\p{Lu}\p{N}]/u.test(text);
+  return type !== undefined && type !== 'DATE' && (/[\p{Lu}\p{N}]/u.test(text) || !DESCRIPTION.test(text));
 }
 
 /** Annotations in the order they were made (created, then id: a total, stable order). */

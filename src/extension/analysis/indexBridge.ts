@@ -7,6 +7,7 @@ import picomatch from 'picomatch';
 import type { ConfigMonitor, DossierConfig } from '../config';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import type { AnalysisIndexBridge } from './analysisService';
+import { originalUriOf } from '../sources/sourceUri';
 
 export function createIndexBridge(workspaceIndex: WorkspaceIndex, config: ConfigMonitor): AnalysisIndexBridge & vscode.Disposable {
   const lexiconChanged = new vscode.EventEmitter<void>();
@@ -44,6 +45,9 @@ export function createIndexBridge(workspaceIndex: WorkspaceIndex, config: Config
     async accept(document, text, analysis): Promise<Analysis> {
       const { current, path } = await indexed(document);
       if (!current || path === undefined) return analysis;
+      // A closed editor's document lingers in memory: once its file is deleted, a late re-analysis
+      // (a lexicon or corrections change) must not bring it back into the index.
+      if (!document.isDirty && !(await exists(originalUriOf(document.uri)))) return analysis;
       const record = await current.updateDocument(path, text, analysis);
       return { ...analysis, mentions: record.mentions, quotes: record.quotes };
     },
@@ -58,6 +62,15 @@ export function createIndexBridge(workspaceIndex: WorkspaceIndex, config: Config
       lexiconChanged.dispose();
     },
   };
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 let matcher: { key: string; test: (path: string) => boolean } | undefined;

@@ -105,7 +105,8 @@ describe('index: what corrections teach every document', () => {
   const cases: [string, Annotation[], string[]][] = [
     ['a name added is taught', [ruling('add', 'a.txt', text, 'Vantor Group', 'ORG')], ['Vantor Group']],
     ['a date added stays on its mention (its value depends on the document)', [ruling('add', 'a.txt', text, 'Monday', 'DATE')], []],
-    ['a lower-case phrase stays on its mention', [ruling('add', 'a.txt', text, 'the company', 'ORG')], []],
+    ['a lower-case description stays on its mention', [ruling('add', 'a.txt', text, 'the company', 'ORG')], []],
+    ['a lower-case word marked as a name on purpose is taught', [ruling('add', 'a.txt', text, 'grow', 'PERSON')], ['grow']],
     [
       'a form rejected more often than taught is ambiguous: not taught',
       [ruling('add', 'a.txt', text, 'Vantor Group', 'ORG'), ruling('reject', 'a.txt', text, 'Vantor Group', 'ORG', 1), ruling('reject', 'b.txt', text, 'Vantor Group', 'ORG')],
