@@ -50,7 +50,8 @@ export function registerSearch(services: DossierServices): vscode.Disposable {
       const places = await workspacePlaces(services, entity);
       const chosen = await pickPlace(services, entity, places, 'in the workspace');
       // After the pick, so the panel never takes focus from it: the list stays for browsing.
-      await showInReferencesPanel(places, { reveal: chosen !== undefined });
+      const name = (await services.index)?.getEntity(entity)?.canonical ?? places[0]?.text ?? entity;
+      await showInReferencesPanel(places, name);
       return chosen;
     }),
   );
