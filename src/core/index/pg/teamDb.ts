@@ -49,6 +49,11 @@ export class TeamDb {
   /** Runs `body` in one transaction, serialised with the project's other writers when `lock`. */
   async tx<T>(body: (c: pg.PoolClient) => Promise<T>, lock = true): Promise<T> {
     const client = await this.pool.connect();
+    // The server going away between two statements is an 'error' event, not a failed query:
+    // it must fail this transaction, never crash the process.
+    let broken: Error | undefined;
+    const onError = (err: Error) => (broken = err);
+    client.on('error', onError);
     try {
       await client.query('BEGIN');
       if (lock) await client.query("SELECT pg_advisory_xact_lock(hashtext('dossier:' || $1))", [this.project]);
@@ -56,10 +61,12 @@ export class TeamDb {
       await client.query('COMMIT');
       return out;
     } catch (err) {
-      await client.query('ROLLBACK').catch(() => undefined);
+      if (!broken) await client.query('ROLLBACK').catch(() => undefined);
       throw err;
     } finally {
-      client.release();
+      client.off('error', onError);
+      // A broken connection is closed rather than returned to the pool.
+      client.release(broken);
     }
   }
 
