@@ -155,6 +155,26 @@ async function serverTests() {
   }
 }
 
+/**
+ * The in-host team-index suite connects the extension to a real PostgreSQL: a throw-away cluster
+ * whose URL reaches the extension host as $DOSSIER_TEST_DB. Without PostgreSQL the suite still
+ * runs, and the team test fails saying why.
+ */
+async function withTeamCluster(fn) {
+  let cluster;
+  try {
+    cluster = await startCluster();
+    process.env.DOSSIER_TEST_DB = cluster.url;
+  } catch (e) {
+    console.error(`no PostgreSQL for the in-host team suite: ${e.message}`);
+  }
+  try {
+    return await fn();
+  } finally {
+    cluster?.stop();
+  }
+}
+
 async function buildAndPackage({ pack }) {
   // A stale VSIX must never be what the UI flows test.
   if (pack) fs.rmSync(VSIX, { force: true });
@@ -208,7 +228,7 @@ if (needEditor) {
     : { ok: false, ms: 0, error: new Error('not installed: Debian packages missing (see above)') };
   const csOk = record('code-server', cs);
   if (want('--host')) {
-    if (built && csOk) record('in-host suite', await stage('in-host suite (code-server)', () => runHostSuite()));
+    if (built && csOk) record('in-host suite', await stage('in-host suite (code-server)', () => withTeamCluster(() => runHostSuite())));
     else rows.push({ kind: 'in-host suite', passed: 0, failed: 1, ms: 0, note: 'not run: build or code-server failed' });
   }
   if (want('--ui')) {

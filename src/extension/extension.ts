@@ -26,6 +26,7 @@ import { registerQuotesHover } from './features/quotesHover';
 import { registerSourceDocuments } from './features/sourceDocuments';
 import { registerQuoteCorrections } from './features/quoteCorrections';
 import { createServices, type DossierServices } from './services';
+import { registerTeam } from './team/teamFeature';
 
 /** Ext-core features; ext-nav's (navigation, search, annotation…) are appended to this list. */
 const FEATURES: ((services: DossierServices) => vscode.Disposable)[] = [
@@ -59,6 +60,8 @@ const FEATURES: ((services: DossierServices) => vscode.Disposable)[] = [
   registerQuotesSearch,
   registerQuotesHover,
   registerQuoteCorrections,
+  // team index (PostgreSQL)
+  registerTeam,
 ];
 
 /** Returned from activate() so the in-host tests can reach the live services. */

@@ -9,6 +9,7 @@ import { WorkerClient } from './analysis/workerClient';
 import { ConfigMonitor } from './config';
 import { SourceClient } from './sources/sourceClient';
 import { SourceService } from './sources/sourceService';
+import { TeamConnection } from './team/teamConnection';
 import { TrustState } from './trustState';
 import { WorkspaceIndex } from './workspaceIndex';
 import { originalUriOf } from './sources/sourceUri';
@@ -31,6 +32,8 @@ export interface DossierServices {
   readonly workspaceIndex: WorkspaceIndex;
   /** PDF, HTML and DOCX documents: extraction in the sources worker, page maps, failures. */
   readonly sources: SourceService;
+  /** The team index connection (PostgreSQL); off unless dossier.server.url is set. */
+  readonly team: TeamConnection;
 }
 
 /** A request that runs longer than this restarts the worker (and is reported). */
@@ -51,7 +54,8 @@ export function createServices(context: vscode.ExtensionContext): { services: Do
   worker.ready().catch((err: unknown) => log.error(err instanceof Error ? err.message : String(err)));
   const sources = new SourceService(new SourceClient(path.join(context.extensionPath, 'dist', 'sourcesWorker.js'), (m) => log.warn(m)), config, trust);
   const analysis = new AnalysisService(worker, config, log, (uri) => sources.info(originalUriOf(uri))?.date);
-  const workspaceIndex = new WorkspaceIndex(config, trust, worker, log, sources, () => analysis.visibleAnalysed(VISIBLE_FIRST_MS));
+  const team = new TeamConnection(context, vscode.workspace.workspaceFolders?.[0]?.uri, log);
+  const workspaceIndex = new WorkspaceIndex(config, trust, worker, log, sources, () => analysis.visibleAnalysed(VISIBLE_FIRST_MS), team);
   const bridge = createIndexBridge(workspaceIndex, config);
   const attached = analysis.attachIndex(bridge);
 
@@ -66,9 +70,10 @@ export function createServices(context: vscode.ExtensionContext): { services: Do
     },
     workspaceIndex,
     sources,
+    team,
   };
   // Disposed in reverse order of creation: consumers before what they consume.
-  const parts: vscode.Disposable[] = [log, config, trust, worker, sources, analysis, workspaceIndex, bridge, attached];
+  const parts: vscode.Disposable[] = [log, config, trust, worker, sources, team, analysis, workspaceIndex, bridge, attached];
   const disposable = new vscode.Disposable(() => {
     for (const p of parts.reverse()) p.dispose();
   });

@@ -11,6 +11,7 @@ import { followCorrections, versionWithCorrections } from './analysis/correction
 import type { WorkerClient } from './analysis/workerClient';
 import type { TrustState } from './trustState';
 import { IndexFileSync } from './indexFileSync';
+import type { TeamConnection } from './team/teamConnection';
 import { VscodeWorkspace, findAuthor } from './vscodeWorkspace';
 import type { SourceService } from './sources/sourceService';
 import { originalUriOf, textUriOf } from './sources/sourceUri';
@@ -44,6 +45,8 @@ export class WorkspaceIndex implements vscode.Disposable {
     sources?: SourceService,
     /** Resolves once the documents on screen are analysed: the background scan starts after. */
     beforeScan?: () => Promise<void>,
+    /** The team index (PostgreSQL) when the workspace is connected to one: annotations and registry there. */
+    private readonly team?: TeamConnection,
   ) {
     const folders = vscode.workspace.workspaceFolders ?? [];
     this.workspace = folders[0] ? new VscodeWorkspace(folders[0].uri, sources) : undefined;
@@ -78,6 +81,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       { dispose: () => clearTimeout(this.correctionsTimer) },
       new IndexFileSync(ws, () => this.index, config, log, () => void this.lifecycle?.rescan()),
       trust.onDidChange(() => this.reopen('workspace trust changed')),
+      ...(team ? [team.onDidChangeMode(() => this.reopen(team.enabled ? 'connected to the team index' : 'using the workspace files'))] : []),
       config.onDidChange((c) => {
         const next = coverageKey(c);
         if (next !== coverage) {
@@ -132,7 +136,9 @@ export class WorkspaceIndex implements vscode.Disposable {
     let author: string | undefined;
     void findAuthor(ws.root).then((name) => (author = name));
     const worker = this.worker;
+    const team = await this.team?.stores(ws);
     const index = await openEntityIndex(ws, {
+      store: team?.store,
       analyze: (text, options) => this.worker.analyzeOrThrow({ doc: `scan:${++this.scanJobs}`, version: 0, text, options, background: true }),
       // Read at every analysis: the tagger follows the workspace's corrections.
       get engineVersion() {
@@ -145,7 +151,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       exclude: c.exclude,
       maxFileSizeMB: c.maxFileSizeMB,
       maxSourceFileSizeMB: c.sources.maxFileSizeMB,
-      readOnly: !this.trust.trusted,
+      readOnly: this.trust.trusted ? (team?.readOnly ?? false) : true,
       documentDate: (path) => this.mtimeDate(ws, path),
     });
     // Before the first scan when the adapted model is cached (quick), so a workspace with

@@ -35,7 +35,7 @@ export class TeamListener {
 
   private async connect(): Promise<void> {
     if (this.closed) return;
-    const client = new pg.Client({ connectionString: this.options.url, password: this.options.password, ssl: this.options.ssl });
+    const client = new pg.Client({ connectionString: this.options.url, password: this.options.password, ssl: this.options.ssl, connectionTimeoutMillis: 10_000 });
     client.on('error', () => this.lost(client, 'connection lost'));
     client.on('end', () => this.lost(client, 'connection closed'));
     client.on('notification', (n) => this.notified(n.payload));

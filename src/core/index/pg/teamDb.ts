@@ -12,6 +12,8 @@ export interface TeamDbOptions {
   /** TLS: true, or node tls options; default from the URL's sslmode. */
   ssl?: pg.PoolConfig['ssl'];
   max?: number;
+  /** Give up connecting after this long (ms; default 10 s), so an unreachable server fails rather than hangs. */
+  connectTimeoutMs?: number;
 }
 
 export class TeamDb {
@@ -30,7 +32,7 @@ export class TeamDb {
     if (!project || project.includes('\u0000')) throw new Error('The project name must be a non-empty text without NUL characters.');
     // The project travels in the startup packet, so it is set before any query on every connection.
     const setting = `-c dossier.project=${project.replace(/[\\ ]/g, (c) => `\\${c}`)}`;
-    const pool = new pg.Pool({ connectionString: url, password: options.password, ssl: options.ssl, max: options.max ?? 4, options: setting });
+    const pool = new pg.Pool({ connectionString: url, password: options.password, ssl: options.ssl, max: options.max ?? 4, options: setting, connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000 });
     // A dropped idle connection must not crash the process; the next query reconnects.
     pool.on('error', () => undefined);
     const db = new TeamDb(pool, project);
@@ -47,6 +49,11 @@ export class TeamDb {
   /** Runs `body` in one transaction, serialised with the project's other writers when `lock`. */
   async tx<T>(body: (c: pg.PoolClient) => Promise<T>, lock = true): Promise<T> {
     const client = await this.pool.connect();
+    // The server going away between two statements is an 'error' event, not a failed query:
+    // it must fail this transaction, never crash the process.
+    let broken: Error | undefined;
+    const onError = (err: Error) => (broken = err);
+    client.on('error', onError);
     try {
       await client.query('BEGIN');
       if (lock) await client.query("SELECT pg_advisory_xact_lock(hashtext('dossier:' || $1))", [this.project]);
@@ -54,10 +61,12 @@ export class TeamDb {
       await client.query('COMMIT');
       return out;
     } catch (err) {
-      await client.query('ROLLBACK').catch(() => undefined);
+      if (!broken) await client.query('ROLLBACK').catch(() => undefined);
       throw err;
     } finally {
-      client.release();
+      client.off('error', onError);
+      // A broken connection is closed rather than returned to the pool.
+      client.release(broken);
     }
   }
 
