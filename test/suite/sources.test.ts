@@ -102,6 +102,14 @@ suite('sources: PDF, HTML and DOCX in the editor', () => {
     const last = await hoverText(editor.document, text.lastIndexOf('Brennan') + 2);
     assert.match(last, /\*\*Oskar Brennan\*\*/);
     assert.match(last, /p\. 3/);
+    // Clicking "Open original at p. 3" runs the link's own command with its own arguments.
+    const link = /command:dossier\.openOriginal\?([^\s)]+)/.exec(last);
+    assert.ok(link, 'the hover links to the original');
+    const opened = await vscode.commands.executeCommand<string>('dossier.openOriginal', JSON.parse(decodeURIComponent(link[1])));
+    assert.ok(opened?.startsWith('file:'), `opened ${opened}`);
+    const target = vscode.Uri.parse(opened);
+    assert.match(target.path, /header-footer\.pdf$/, 'the original PDF');
+    assert.strictEqual(target.fragment, 'page=3', 'at the page of the mention');
   });
 
   test('the Entities view and the Documents view name pages and kinds', async () => {
