@@ -2,7 +2,7 @@
 // quarters, halves and seasons. Each row is one TIMEX3 class.
 import { ORDINALS, SEASONS } from '../lexicons/calendar';
 import { contextual, futureContext, insideName } from './context';
-import { validDay } from './calendar';
+import { pad, validDay } from './calendar';
 import { absolute, DAY, fullYear, MOD, MON, month, Rule, rx, rxi, WD_PREFIX, YEAR } from './patterns';
 
 const QUARTER_WORDS = '(first|second|third|fourth|final|last|1st|2nd|3rd|4th)';
@@ -10,6 +10,11 @@ const quarterNumber = (w: string): number => ORDINALS[w.toLowerCase()] ?? (({ fi
 /** "of 2009", "of this year", "of the year": which year a part of a year belongs to. */
 const OF_YEAR = `(?:\\s+of\\s+(?:${YEAR}|(?:the\\s+)?(this|last|next|current|previous)\\s+year|the\\s+year))?`;
 const yearOffset = (w: string | undefined): number | undefined => (w ? ({ this: 0, current: 0, last: -1, previous: -1, next: 1 } as Record<string, number>)[w.toLowerCase()] : undefined);
+const DECADE_WORDS: Record<string, number> = { twenties: 2, thirties: 3, forties: 4, fifties: 5, sixties: 6, seventies: 7, eighties: 8, nineties: 9 };
+const CENTURY_WORDS: Record<string, number> = {
+  tenth: 10, eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17,
+  eighteenth: 18, nineteenth: 19, twentieth: 20, 'twenty-first': 21, 'twenty first': 21,
+};
 const SEASON = '([Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter|[Ff]all)';
 
 export const CALENDAR_RULES: Rule[] = [
@@ -46,9 +51,13 @@ export const CALENDAR_RULES: Rule[] = [
     },
   },
   // Holidays with a fixed date ("Christmas", "New Year's Eve"), the year from the document.
-  { re: rxi(`(?:the\\s+)?(?:(?:early|mid|late)[- ])?(1[5-9]\\d0|20\\d0)'?s`), build: (m) => ({ kind: 'decade', value: m[1].slice(0, 3) + 'X' }) },
+  // "the 1990s" is a decade; "the 1800s" the century.
+  { re: rxi(`(?:the\\s+)?(?:(?:early|mid|late)[- ])?(1[5-9]\\d0|20\\d0)'?s`), build: (m) => (/^1[5-9]00$/.test(m[1]) ? { kind: 'fixed', value: m[1].slice(0, 2) } : { kind: 'decade', value: m[1].slice(0, 3) + 'X' }) },
+  // "the nineties", "the late sixties", "the nineteen-eighties"; the article keeps out ages ("in his sixties").
+  { re: rxi(`the\\s+(?:(?:early|mid|late)[- ])?(?:nineteen[- ])?(${Object.keys(DECADE_WORDS).join('|')})`), build: (m) => ({ kind: 'decade', value: `19${DECADE_WORDS[m[1].toLowerCase()]}X` }) },
   { re: rxi(`(?:the\\s+)?(?:(?:early|mid|late)[- ])?'?([1-9]0)'?s`), build: (m) => ({ kind: 'decade', value: '19' + m[1][0] + 'X' }) },
-  { re: rxi('(?:the\\s+)?(\\d{2})(?:st|nd|rd|th)\\s+century'), build: (m) => (+m[1] >= 10 && +m[1] <= 21 ? { kind: 'fixed', value: String(+m[1] - 1) } : null) },
+  { re: rxi('(?:the\\s+)?(?:(?:early|mid|late)[- ])?(\\d{2})(?:st|nd|rd|th)[- ]century'), build: (m) => (+m[1] >= 10 && +m[1] <= 21 ? { kind: 'fixed', value: String(+m[1] - 1) } : null) },
+  { re: rxi(`(?:the\\s+)?(?:(?:early|mid|late)[- ])?(${Object.keys(CENTURY_WORDS).join('|')})[- ]century`), build: (m) => ({ kind: 'fixed', value: pad(CENTURY_WORDS[m[1].toLowerCase().replace(/\s+/g, '-')] - 1, 2) }) },
   // Fiscal years: "fiscal 2009", "fiscal year 2009", "FY2009", "the 2009 fiscal year".
   { re: rx(`(?:[Ff]iscal(?:\\s+[Yy]ear)?\\s+|FY\\s?)(?:${YEAR}|['’]?(\\d{2}))|(?:the\\s+)?${YEAR}\\s+fiscal\\s+year`), build: (m) => ({ kind: 'fixed', value: `FY${m[1] ?? m[3] ?? fullYear(+m[2])}` }) },
   {
@@ -61,6 +70,16 @@ export const CALENDAR_RULES: Rule[] = [
       if (/^last$/i.test(m[1]) && !m[2] && !m[3] && !/of the year$/.test(m[0])) return { kind: 'relUnit', unit: 'quarter', offset: -1 };
       const year = m[2] ? +m[2] : undefined;
       return { kind: 'yearPart', code: `Q${quarterNumber(m[1])}`, year, yearOffset: yearOffset(m[3]), future: futureContext(t, m.index, m.index + m[0].length) };
+    },
+  },
+  {
+    // The year before the part: "1989's fourth quarter", "the 2009 first half", "last year's third quarter", "the fiscal first quarter".
+    re: rx(`(?:[Tt]he\\s+)?(?:${YEAR}(?:['’]s)?|([Tt]his|[Ll]ast|[Nn]ext)\\s+year['’]s|(?=fiscal))\\s*(?:fiscal\\s+)?${QUARTER_WORDS}[\\s-](quarter|half)`),
+    build: (m, t) => {
+      const n = quarterNumber(m[3]);
+      if (m[4] === 'half' && n > 2) return null;
+      const code = m[4] === 'half' ? `H${n}` : `Q${n}`;
+      return { kind: 'yearPart', code, year: m[1] ? +m[1] : undefined, yearOffset: yearOffset(m[2]), future: futureContext(t, m.index, m.index + m[0].length) };
     },
   },
   {

@@ -31,7 +31,7 @@ export const RELATIVE_RULES: Rule[] = [
   // "in morning trading": the session of the document's day.
   { re: rxi('(morning|afternoon|midday)(?=\\s+(?:trading|trade|session|deals))'), build: (m) => ({ kind: 'relDay', offset: 0, part: part(m[1] === 'midday' ? 'afternoon' : m[1]) }) },
   // Named days ("Black Monday", "Super Tuesday", "Good Friday") are dates, but not the weekday of the document's week.
-  { re: rx(`(?:Black|Blue|Super|Good|Holy|Ash|Easter|Cyber|Bloody|Palm|Shrove|Maundy)\\s+${WD}`), build: () => ({ kind: 'fixed', value: 'XXXX-XX-XX' }) },
+  { re: rx(`(?:Black|Blue|Super|Holy|Bloody)\\s+${WD}`), build: () => ({ kind: 'fixed', value: 'XXXX-XX-XX' }) },
   {
     re: rxi(`(?:(?:early|late)\\s+)?(?:(last|next|this|past|previous|coming)\\s+)?${WD}${PART}`),
     build: (m, text) => {

@@ -4,6 +4,7 @@ import type { DateExpr } from './expr';
 import { SEASONS } from '../lexicons/calendar';
 import { addDays, addMonths, isoWeek, pad, parseIso } from './calendar';
 import { resolveAnchored } from './anchored';
+import { holidayDate } from './holidays';
 
 export interface Anchor {
   year: number;
@@ -102,6 +103,13 @@ export function resolveDate(expr: DateExpr, documentDate: string | null, anchor:
     }
     case 'anchored':
       return resolveAnchored(expr, documentDate, anchor);
+    case 'holiday': {
+      if (expr.year !== undefined) return holidayDate(expr.name, expr.year);
+      if (!doc || dy === undefined) return null;
+      // This year's date of the holiday decides which year is meant, as for a month and day.
+      const m = /^\d{4}-(\d{2})-(\d{2})$/.exec(holidayDate(expr.name, dy) ?? '');
+      return m ? holidayDate(expr.name, yearFor(doc, +m[1], +m[2], expr.future)) : null;
+    }
   }
 }
 
