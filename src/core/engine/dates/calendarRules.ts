@@ -1,6 +1,6 @@
 // Rules for calendar dates: full and partial dates, numeric dates, years, decades, fiscal years,
 // quarters, halves and seasons. Each row is one TIMEX3 class.
-import { ORDINALS, SEASONS } from '../lexicons/calendar';
+import { ORDINALS, PARTS_OF_DAY, SEASONS } from '../lexicons/calendar';
 import { contextual, futureContext, insideName } from './context';
 import { pad, validDay } from './calendar';
 import { absolute, DAY, fullYear, MOD, MON, month, Rule, rx, rxi, WD_PREFIX, YEAR } from './patterns';
@@ -36,6 +36,14 @@ export const CALENDAR_RULES: Rule[] = [
     build: (m) => {
       const mod = m[1].toLowerCase();
       return { kind: 'absolute', month: month(m[2]), yearFromContext: true, ...(mod === 'this' ? { yearOffset: 0 } : { direction: mod as 'last' | 'next' }) };
+    },
+  },
+  // "the morning of March 3", "the night of Friday, June 5, 2009": the part of that day.
+  {
+    re: rx(`[Tt]he\\s+(morning|afternoon|evening|night)\\s+of\\s+${WD_PREFIX}${MON}\\s+${DAY}(?:,?\\s+${YEAR})?`),
+    build: (m, t) => {
+      const day = m[4] ? absolute(+m[4], month(m[2]), +m[3]) : contextual(absolute(undefined, month(m[2]), +m[3]), t, m.index, m.index + m[0].length);
+      return day ? { kind: 'withPart', date: day, part: PARTS_OF_DAY[m[1].toLowerCase()] } : null;
     },
   },
   // "October of next year", "June of this year".

@@ -66,7 +66,18 @@ export const RELATIVE_RULES: Rule[] = [
   { re: rxi(`(?:${AMOUNT}\\s+)?(days|weeks|months|years|day|week|month|year)\\s+(later|earlier)`), build: (m) => anchored(m[2], m[1] ? count(m[1].replace(/^a few$/i, 'few')) : null, /^later$/i.test(m[3]) ? 1 : -1) },
   { re: rxi('the\\s+(previous|prior|preceding|following)\\s+(day|week|month|year)|the\\s+(day|week|month|year)\\s+(before|previous|after)(?=\\s*[,.;])'), build: (m) => anchored(m[2] ?? m[3], 1, /^(following|after)$/i.test(m[1] ?? m[4]) ? 1 : -1) },
   { re: rxi('the\\s+next\\s+day'), build: () => anchored('day', 1, 1) },
-  { re: rxi('(?:the\\s+same|that)\\s+(day|week|month|year)'), build: (m) => anchored(m[1], 0, 1) },
+  { re: rxi('(?:(?:earlier|later)\\s+)?(?:the\\s+same|that)\\s+(day|week|month|year)'), build: (m) => anchored(m[1], 0, 1) },
+  // "that night", "the next morning", "the night before": a part of the day of the previous date, or of a day next to it.
+  {
+    re: rxi('(?:(?:early|late|earlier|later)\\s+)?(?:(that|the\\s+same|the\\s+next|the\\s+following|the\\s+previous)\\s+(morning|afternoon|evening|night)|the\\s+(morning|afternoon|evening|night)\\s+(before|after)(?=\\s*[,.;]))'),
+    build: (m) => {
+      const which = (m[1] ?? m[4]).toLowerCase();
+      const n = /next|following|after/.test(which) ? 1 : /previous|before/.test(which) ? -1 : 0;
+      return { kind: 'withPart', date: anchored('day', Math.abs(n), n < 0 ? -1 : 1), part: part(m[2] ?? m[3]) ?? 'MO' };
+    },
+  },
+  // "for the year", "during the week": the period of the previous date, or the document's.
+  { re: rxi('(?<=\\b(?:for|during|throughout|over)\\s)the\\s+(week|month|year)(?![\\s-]+(?:of|before|after|earlier|ago|to|ended|ending|\\d)\\b)(?![-‐])'), build: (m) => anchored(m[1], 0, 1) },
   { re: rxi(`${DAY_OF_EVENT}the\\s+day(?!\\s+(?:before|after|when|of|that)\\b)|(?:late|early)\\s+in\\s+the\\s+day|the\\s+(?:start|beginning|end|middle|close|rest)\\s+of\\s+the\\s+day`), build: () => anchored('day', 0, 1) },
 ];
 
