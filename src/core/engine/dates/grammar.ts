@@ -39,6 +39,7 @@ function cueChunks(text: string): [number, number][] {
 
 function matchRules(text: string, offset: number, into: Candidate[]): void {
   for (const rule of RULES) {
+    if (rule.cue && !rule.cue.test(text)) continue;
     rule.re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = rule.re.exec(text)) !== null) {

@@ -38,9 +38,9 @@ export const REFERENCE_RULES: Rule[] = [
   // "in the coming weeks", "over the coming months", "in coming days": a vague future.
   { re: rx('(?:[Tt]he\\s+)?coming\\s+(?:days|weeks|months|years)'), build: () => ref('FUTURE_REF') },
   // "two weeks from now", "a year from today": counted forward from the document date.
-  { re: rxi(`${NUM}\\s+(days?|weeks?|months?|years?)\\s+from\\s+(?:now|today)`), build: (m) => fromNow(count(m[1]) ?? 1, unitOf(m[2])) },
+  { cue: /\bfrom\s+(?:now|today)/i, re: rxi(`${NUM}\\s+(days?|weeks?|months?|years?)\\s+from\\s+(?:now|today)`), build: (m) => fromNow(count(m[1]) ?? 1, unitOf(m[2])) },
   // "in the near term", "over the long term": the future, after a preposition only ("long-term debt" is not a date).
-  { re: rx('(?<=\\b(?:[Ii]n|[Ff]or|[Oo]ver)\\s)the\\s+(?:near|short|long|longer|medium)\\s+term'), build: () => ref('FUTURE_REF') },
+  { cue: /term/, re: rx('(?<=\\b(?:[Ii]n|[Ff]or|[Oo]ver)\\s)the\\s+(?:near|short|long|longer|medium)\\s+term'), build: () => ref('FUTURE_REF') },
   // "the day before yesterday", "the day after tomorrow".
   { re: rx('[Tt]he\\s+day\\s+(before\\s+yesterday|after\\s+tomorrow)'), build: (m) => ({ kind: 'relDay', offset: /^before/.test(m[1]) ? -2 : 2 }) },
 ];
