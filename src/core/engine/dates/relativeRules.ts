@@ -77,7 +77,7 @@ export const RELATIVE_RULES: Rule[] = [
     },
   },
   // "for the year", "during the week": the period of the previous date, or the document's.
-  { cue: /week|month|year/i, re: rxi('(?<=\\b(?:for|during|throughout|over)\\s)the\\s+(week|month|year)(?![\\s-]+(?:of|before|after|earlier|ago|to|ended|ending|\\d)\\b)(?![-‐])'), build: (m) => anchored(m[1], 0, 1) },
+  { cue: /week|month|year/i, re: rxi('(?<=\\b(?:for|during|throughout|over)\\s)the\\s+(?:(?:entire|whole|full)\\s+)?(week|month|year)(?![\\s-]+(?:of|before|after|earlier|ago|to|ended|ending|\\d)\\b)(?![-‐])'), build: (m) => anchored(m[1], 0, 1) },
   { cue: /day/i, re: rxi(`${DAY_OF_EVENT}the\\s+day(?!\\s+(?:before|after|when|of|that)\\b)|(?:late|early)\\s+in\\s+the\\s+day|the\\s+(?:start|beginning|end|middle|close|rest)\\s+of\\s+the\\s+day`), build: () => anchored('day', 0, 1) },
 ];
 
