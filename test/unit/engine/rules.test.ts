@@ -36,7 +36,7 @@ describe('engine: name rules', () => {
     ['an ALL-CAPS dateline city is the place', 'OSLO (Reuters) - Talks resumed.', ['PLACE:OSLO', 'ORG:Reuters']],
     ['a title closing a run stays outside the employer', 'Brindle CEO, Olga Brenner, spoke.', ['ORG:Brindle', 'PERSON:Olga Brenner']],
     ['a known maker before a model name is a product', 'Dealers praised the new Toyota Corolla design.', []],
-    ['holidays are not people', 'Sales rose over Christmas and New Year in the shops.', []],
+    ['holidays are not people (a holiday is a date)', 'Sales rose over Christmas and New Year in the shops.', ['DATE:Christmas']],
     ['a country before "dollars" is a currency', 'It cost 12 US dollars at the door.', []],
     ['a lower-case descriptor types the name after it', 'Shares of engine maker Veltrona Dyne rose.', ['ORG:Veltrona Dyne']],
     ['the employer after "title of"', 'The CEO of Brindle Aero Planes, Olga Brenner, spoke.', ['ORG:Brindle Aero Planes', 'PERSON:Olga Brenner']],

@@ -2,7 +2,7 @@
 // from the previous date in the text (the anchor), or from the document date when there is none.
 import type { DateExpr } from './expr';
 import type { Anchor } from './resolve';
-import { addDays, addMonths, pad } from './calendar';
+import { addDays, addMonths, isoWeek, pad } from './calendar';
 
 type Anchored = Extract<DateExpr, { kind: 'anchored' }>;
 
@@ -18,6 +18,7 @@ export function resolveAnchored(expr: Anchored, documentDate: string | null, giv
   const n = (expr.n ?? 1) * expr.sign;
   if (expr.samePeriod) {
     const year = pad(anchor.year + (expr.unit === 'year' ? n : 0), 4);
+    if (given?.quarter !== undefined) return `${year}-Q${given.quarter}`;
     return given?.month === undefined ? year : `${year}-${pad(given.month, 2)}`;
   }
   if (expr.unit === 'year') return pad(anchor.year + n, 4);
@@ -26,6 +27,7 @@ export function resolveAnchored(expr: Anchored, documentDate: string | null, giv
   const day = anchor.day === undefined ? null : `${pad(anchor.year, 4)}-${pad(anchor.month, 2)}-${pad(anchor.day, 2)}`;
   if (expr.unit === 'week') {
     // "Weeks later": a few weeks on, named at month precision.
+    if (expr.n === 0) return day ? isoWeek(day) : addMonths(anchor.year, anchor.month, 0);
     if (expr.n === null || !day) return addMonths(anchor.year, anchor.month, expr.sign);
     return addDays(day, 7 * n);
   }

@@ -22,4 +22,8 @@ export type DateExpr =
   | { kind: 'yearPart'; code: string; year?: number; yearOffset?: number; future?: boolean }
   /** "the last week of March": n = 1..4 from the start, -1 for the last. */
   | { kind: 'monthWeek'; month: number; n: number; year?: number; future?: boolean }
-  | { kind: 'time'; hour: number; minute: number; utc: boolean; day: DateExpr | null };
+  | { kind: 'time'; hour: number; minute: number; utc: boolean; day: DateExpr | null }
+  /** A holiday ("Thanksgiving", "Christmas Eve"), by its key in the holiday table; the year written or the nearest. */
+  | { kind: 'holiday'; name: string; year?: number; future?: boolean }
+  /** A part of the day a date names ("the morning of March 3", "that night"): the part is kept only on a day value. */
+  | { kind: 'withPart'; date: DateExpr; part: PartOfDay };

@@ -6,11 +6,14 @@ import type { DateExpr } from './expr';
 import { CALENDAR_RULES } from './calendarRules';
 import { RELATIVE_RULES } from './relativeRules';
 import { TIME_RULES } from './timeRules';
+import { HOLIDAY_RULES } from './holidays';
+import { REFERENCE_RULES } from './referenceRules';
 
-const RULES = [...CALENDAR_RULES, ...RELATIVE_RULES, ...TIME_RULES];
+// Holidays before the relative rules: on a tie in length the earlier rule wins ("Good Friday").
+const RULES = [...CALENDAR_RULES, ...HOLIDAY_RULES, ...RELATIVE_RULES, ...TIME_RULES, ...REFERENCE_RULES];
 
 /** A digit or a temporal word: sentences without one cannot hold a date, and skip the rules. */
-const CUE = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tues|wednes|thurs|fri|satur|sun|today|tonight|tomorrow|yesterday|morning|afternoon|evening|night|noon|midnight|day|week|month|quarter|half|year|decade|centur|spring|summer|autumn|fall|winter|weekend|fiscal)|\bQ[1-4]\b/i;
+const CUE = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tues|wednes|thurs|fri|satur|sun|today|tonight|tomorrow|yesterday|morning|afternoon|evening|night|noon|midnight|day|week|month|quarter|half|year|decade|centur|spring|summer|autumn|fall|winter|weekend|fiscal|now|current|present|recent|lately|past|future|coming|term|christmas|easter|thanksgiving|halloween|pentecost|time\s+being|(?:twen|thir|for|fif|six|seven|eigh|nine)ties\b)|\bQ[1-4]\b/i;
 const SENTENCE_END = /[.!?]["”’)]?\s+(?=["“(]?[\p{Lu}\d])/gu;
 
 /** The stretches of a paragraph made of consecutive sentences that hold a temporal cue. */
@@ -36,6 +39,7 @@ function cueChunks(text: string): [number, number][] {
 
 function matchRules(text: string, offset: number, into: Candidate[]): void {
   for (const rule of RULES) {
+    if (rule.cue && !rule.cue.test(text)) continue;
     rule.re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = rule.re.exec(text)) !== null) {

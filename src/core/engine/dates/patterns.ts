@@ -23,7 +23,11 @@ export type Build = (m: RegExpExecArray, text: string) => DateExpr | null;
 export interface Rule {
   re: RegExp;
   build: Build;
+  /** A cheap test a stretch of text must pass before `re` runs over it (most rules need one word). */
+  cue?: RegExp;
 }
+/** Every month name and abbreviation starts so; rules with MON run only where one appears. */
+export const MON_CUE = /Jan|Feb|Ma[ry]|Apr|Ju[nl]|Aug|Sep|Oct|Nov|Dec/;
 
 export const rx = (s: string): RegExp => new RegExp(B + s + E, 'gu');
 /** Case-insensitive, for rules with no month name inside. */

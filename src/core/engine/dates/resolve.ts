@@ -4,11 +4,14 @@ import type { DateExpr } from './expr';
 import { SEASONS } from '../lexicons/calendar';
 import { addDays, addMonths, isoWeek, pad, parseIso } from './calendar';
 import { resolveAnchored } from './anchored';
+import { holidayDate } from './holidays';
 
 export interface Anchor {
   year: number;
   month?: number;
   day?: number;
+  /** A quarter named as such ("the third quarter"), so "the year-earlier quarter" can keep it. */
+  quarter?: number;
 }
 
 /** Which year a month (or the start month of a part of a year) named without one belongs to. */
@@ -102,13 +105,27 @@ export function resolveDate(expr: DateExpr, documentDate: string | null, anchor:
     }
     case 'anchored':
       return resolveAnchored(expr, documentDate, anchor);
+    case 'withPart': {
+      const day = resolveDate(expr.date, documentDate, anchor);
+      return day && /^\d{4}-\d{2}-\d{2}$/.test(day) ? `${day}T${expr.part}` : day;
+    }
+    case 'holiday': {
+      if (expr.year !== undefined) return holidayDate(expr.name, expr.year);
+      if (!doc || dy === undefined) return null;
+      // This year's date of the holiday decides which year is meant, as for a month and day.
+      const m = /^\d{4}-(\d{2})-(\d{2})$/.exec(holidayDate(expr.name, dy) ?? '');
+      return m ? holidayDate(expr.name, yearFor(doc, +m[1], +m[2], expr.future)) : null;
+    }
   }
 }
 
 /** The anchor a date provides to later event-relative ones: any date with a calendar value. */
 export function anchorOf(expr: DateExpr, documentDate: string | null): Anchor | null {
+  if (expr.kind === 'withPart') return anchorOf(expr.date, documentDate);
   if (expr.kind === 'anchored' || expr.kind === 'duration' || expr.kind === 'decade' || expr.kind === 'fixed') return null;
   const value = resolveDate(expr, documentDate, null);
+  const q = value ? /^(\d{4})-Q([1-4])$/.exec(value) : null;
+  if (q) return { year: +q[1], quarter: +q[2] };
   const m = value ? /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?![\d-])/.exec(value) : null;
   if (!m) return null;
   return { year: +m[1], month: m[2] ? +m[2] : undefined, day: m[3] ? +m[3] : undefined };

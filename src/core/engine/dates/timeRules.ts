@@ -7,7 +7,7 @@ import { absolute, DAY, MON, month, Rule, rxi, WD } from './patterns';
 
 const ZONES = '(UTC|GMT|EST|EDT|CST|CDT|PST|PDT|ET|BST|CET)';
 /** "UTC", "(GMT +8)", "local time"; an offset from GMT makes the time local. */
-const ZONE = `(?:\\s*\\(${ZONES}(\\s*[+-]\\d{1,2})?\\)|\\s*${ZONES}|\\s+local\\s+time)?`;
+const ZONE = `(?:\\s*\\(${ZONES}(\\s*[+-]\\d{1,2})?\\)|\\s*${ZONES}|\\s+(?:local|(?:Eastern|Central|Mountain|Pacific)(?:\\s+(?:Standard|Daylight))?)\\s+time)?`;
 const DAY_WORD = `(?:\\s+(today|yesterday|tomorrow|${WD}))?`;
 const RELDAY: Record<string, number> = { today: 0, yesterday: -1, tomorrow: 1 };
 
