@@ -7,6 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { openFolderIndex } from '../../../src/cli/nodeWorkspace';
 import { mentionsCsv, parseCsv } from '../../../src/core/index/export/csv';
+import { toWebAnnotations } from '../../../src/core/index/export/jsonld';
 import { sourceCacheKey } from '../../../src/core/sources/textCache';
 import { ROOT } from './cliSupport';
 
@@ -50,6 +51,18 @@ describe('sources: the index path', function () {
     assert.ok(vasquez.length > 0);
     assert.ok(vasquez.every((r) => r[col('page')] === '1'));
     assert.ok(rows.filter((r) => r[col('document')] === 'article.html').every((r) => r[col('page')] === ''));
+    index.dispose();
+  });
+
+  it('gives every PDF mention its page in the JSON-LD export', async () => {
+    const { index } = await openFolderIndex(dir);
+    await index.scan();
+    type Item = { id: string; motivation: string; 'dossier:page'?: number };
+    const items = (toWebAnnotations(index) as { first: { items: Item[] } }).first.items.filter((i) => i.motivation === 'identifying');
+    const inPdf = items.filter((i) => i.id.includes(encodeURIComponent('two-column.pdf')));
+    assert.ok(inPdf.length > 0);
+    assert.ok(inPdf.every((i) => i['dossier:page'] === 1));
+    assert.ok(items.filter((i) => i.id.includes('article.html')).every((i) => i['dossier:page'] === undefined));
     index.dispose();
   });
 

@@ -18,6 +18,8 @@ interface WebAnnotation {
   body: unknown[];
   target?: AnnotationTarget;
   'dossier:provenance'?: string;
+  /** PDF documents: the 1-based page of the mention. */
+  'dossier:page'?: number;
   'dossier:annotation'?: Omit<Annotation, 'id' | 'created' | 'author' | 'target'>;
 }
 
@@ -37,6 +39,7 @@ export function toWebAnnotations(index: EntityIndex): object {
         ],
         target: makeTarget(path, text, m.start, m.end),
         'dossier:provenance': m.provenance,
+        ...pageOf(index, path, m.start),
       });
     }
   }
@@ -55,6 +58,11 @@ export function toWebAnnotations(index: EntityIndex): object {
     });
   }
   return { '@context': CONTEXT, type: 'AnnotationCollection', total: items.length, first: { type: 'AnnotationPage', items } };
+}
+
+function pageOf(index: EntityIndex, path: string, offset: number): { 'dossier:page'?: number } {
+  const page = index.pageOf(path, offset);
+  return page ? { 'dossier:page': page } : {};
 }
 
 export interface ParsedImport {
