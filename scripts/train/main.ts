@@ -12,7 +12,7 @@ import type { Perceptron } from '../../src/core/engine/tagger/perceptron';
 import type { LoadedTagger } from '../../src/core/engine/tagger/index';
 import type { EntityType, Mention } from '../../src/core/model';
 import type { Example } from '../../src/core/engine/tagger/perceptron';
-import { GATE_KEYS, Gates, RULES_ONLY } from '../../src/core/engine/tagger/combine';
+import { GATE_KEYS, Gates, RULES_ONLY, TYPED_GATE_KEYS } from '../../src/core/engine/tagger/combine';
 import type { Placed } from '../../src/core/engine/grouping';
 import { Frozen, fastF1, freeze, rulesOf } from './gateEval';
 
@@ -202,7 +202,7 @@ function chooseGates(model: Perceptron, sets: Record<string, GoldDocument[]>, gu
     log(`gates: every threshold ${v}: ${JSON.stringify(score(open, frozenSets))}, guards ${JSON.stringify(score(open, frozenGuards))}`);
   }
   for (let round = 0; round < 3; round++) {
-    for (const key of ['weakRetype', 'weakRecut', 'retype', 'add', 'recut'] as (keyof Gates)[]) {
+    for (const key of ['weakRetype', 'weakRecut', 'retype', 'add', 'recut', ...TYPED_GATE_KEYS] as (keyof Gates)[]) {
       for (const value of [0, 1, 2, 4, 8, 16, 32, 64, Infinity]) {
         const candidate = { ...gates, [key]: value };
         const r = score(candidate, frozenSets);
