@@ -8,6 +8,7 @@ import { isCommonNoun, isCommonWord, isFunctionWord, isGivenName, tagTerms } fro
 import { isDemonym, lookupPlace, PlaceEntry } from './gazetteer';
 import { afterLocative, coordinatedWithPlace, listedKind, LOCATIVE_CONFIDENCE, sourceCue } from './contextCues';
 import { ofKeepsName, PERSON_TAGS, splitAtOf } from './ofNames';
+import { placeNamedOrg } from './placeNamedOrg';
 import { CONNECTORS, INNER_TITLE_WORDS, KNOWN_ORGS, ORG_DESCRIPTORS, ORG_NOUNS_AFTER, PLACE_DESCRIPTORS, PORTFOLIOS, PLACE_FIRST, NEVER_ALONE, NEVER_NAMES, NON_ENTITY_HEADS, NOT_ENTITIES, ORG_HEADS_OF, ORG_START_WORDS, ORG_WORDS, PARTICLES, isOrgWord, PLACE_STARTS, PLACE_WORDS, SPEECH_VERBS, STATE_NOUNS, TITLES, VENUE_NOUNS } from './lexicons/names';
 
 interface Run {
@@ -332,6 +333,7 @@ function classify(text: string, run: Run, tags: Map<number, Set<string>>): Typed
   const org = toks.filter((t) => tags.get(t.start)?.has('Organization') && !tags.get(t.start)?.has('Possessive')).length;
   if (saidCue(text, toks) && !(single && toks[0].upper) && toks.length <= 3 && !toks.some((t) => isFunctionWord(t.text))) return { type: 'PERSON', source: 'rule', confidence: 0.75 };
   if (org === toks.length || (org > 0 && !single && org >= person && org >= placeTags && person === 0 && toks.length > 2)) return { type: 'ORG', source: 'ner', confidence: 0.6 };
+  if (placeTags > 0 && person === 0 && !single && placeNamedOrg(text, toks, tags)) return { type: 'ORG', source: 'rule', confidence: 0.62 };
   if (placeTags > 0 && placeTags > person) return { type: 'PLACE', source: 'ner', confidence: 0.6 };
   if (person > 0 && !single) return { type: 'PERSON', source: 'ner', confidence: 0.7 };
   if (single && toks[0].upper && /^\p{Lu}[\p{Lu}.&]{1,6}$/u.test(s)) {

@@ -8,7 +8,7 @@ import { Perceptron, decode, hashFeatures } from '../../../src/core/engine/tagge
 import { loadModel, modelHash, saveModel, ModelHeader } from '../../../src/core/engine/tagger/modelFile';
 import { examplesOf, train, TrainDoc } from '../../../src/core/engine/tagger/train';
 import { prepare, tag } from '../../../src/core/engine/tagger/prepare';
-import { combine } from '../../../src/core/engine/tagger/combine';
+import { RULES_ONLY, combine } from '../../../src/core/engine/tagger/combine';
 import { gatesOf } from '../../../src/core/engine/tagger/index';
 import { analyze, analyzeRules, ENGINE_VERSION } from '../../../src/core/engine/index';
 import { MODEL_HASH } from '../../../src/core/engine/tagger/modelVersion';
@@ -81,10 +81,23 @@ describe('engine: trained tagger', () => {
     const span = { start: 9, end: 31, type: 'ORG' as const, margin: 5 };
     const tagging = { spans: [span], margins: new Float32Array(tokens.length).fill(5), labels: new Uint8Array(tokens.length) };
     const rulesName = (confidence: number) => [{ start: 9, end: 31, type: 'PERSON' as const, source: 'ner' as const, confidence, text: text.slice(9, 31) }];
-    const gates = { add: 100, retype: 100, recut: 100, weakRetype: 4, weakRecut: 4 };
+    const gates = { ...RULES_ONLY, add: 100, retype: 100, recut: 100, weakRetype: 4, weakRecut: 4 };
     assert.equal(combine(text, rulesName(0.55), tagging, tokens, gates)[0].type, 'ORG', 'a weak guess is retyped at the weak threshold');
     assert.equal(combine(text, rulesName(0.85), tagging, tokens, gates)[0].type, 'PERSON', 'a confident rules name stands');
     assert.equal(gatesOf({ add: 1, retype: 2, recut: 3 }).weakRecut, 3, 'a model without the weak tier uses the general thresholds');
+  });
+
+  it('the gate can trust the tagger more for one type than for the others', () => {
+    const text = 'They met Bright Harbour Partners today.';
+    const tokens = tokenize(text);
+    const tagging = (type: 'ORG' | 'PLACE') => ({ spans: [{ start: 9, end: 31, type, margin: 5 }], margins: new Float32Array(tokens.length).fill(5), labels: new Uint8Array(tokens.length) });
+    const rules = [{ start: 9, end: 31, type: 'PERSON' as const, source: 'rule' as const, confidence: 0.85, text: text.slice(9, 31) }];
+    const gates = { ...RULES_ONLY, retypeORG: 4, addORG: 4 };
+    assert.equal(combine(text, rules, tagging('ORG'), tokens, gates)[0].type, 'ORG', 'a confident rules name is retyped to ORG at the ORG threshold');
+    assert.equal(combine(text, rules, tagging('PLACE'), tokens, gates)[0].type, 'PERSON', 'but not to PLACE');
+    assert.deepEqual(combine(text, [], tagging('ORG'), tokens, gates).map((m) => m.type), ['ORG'], 'a missed ORG is added at the ORG threshold');
+    assert.deepEqual(combine(text, [], tagging('PLACE'), tokens, gates), [], 'a missed PLACE is not');
+    assert.equal(gatesOf({ add: 1 }).addORG, Infinity, 'a model without typed thresholds uses the general ones');
   });
 
   it('the shipped model is the one ENGINE_VERSION names, and the engine still reads plain news', () => {

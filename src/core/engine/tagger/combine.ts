@@ -8,6 +8,7 @@ import type { Placed } from '../grouping';
 import type { Token } from '../tokens';
 import type { Tagging, TaggedSpan } from './prepare';
 import { WEAK_RULE } from './features';
+import type { NameType } from './labels';
 
 export interface Gates {
   add: number;
@@ -16,10 +17,25 @@ export interface Gates {
   /** The same two changes for a weak rules name (confidence below WEAK_RULE: a guess, such as an unknown capitalised run). */
   weakRetype: number;
   weakRecut: number;
+  /**
+   * Per type of the tagger's answer, a lower bar for a strong rules name retyped to that type, and
+   * for a name added with that type: the rules' errors are not spread evenly over the types (a
+   * team or a band named after a place, typed PLACE by the gazetteer). The bar is the lower one.
+   */
+  retypePERSON: number;
+  retypeORG: number;
+  retypePLACE: number;
+  addPERSON: number;
+  addORG: number;
+  addPLACE: number;
 }
 
-export const GATE_KEYS: (keyof Gates)[] = ['add', 'retype', 'recut', 'weakRetype', 'weakRecut'];
-export const RULES_ONLY: Gates = { add: Infinity, retype: Infinity, recut: Infinity, weakRetype: Infinity, weakRecut: Infinity };
+export const TYPED_GATE_KEYS = ['retypePERSON', 'retypeORG', 'retypePLACE', 'addPERSON', 'addORG', 'addPLACE'] as const;
+export const GATE_KEYS: (keyof Gates)[] = ['add', 'retype', 'recut', 'weakRetype', 'weakRecut', ...TYPED_GATE_KEYS];
+export const RULES_ONLY: Gates = Object.fromEntries(GATE_KEYS.map((k) => [k, Infinity])) as unknown as Gates;
+
+const retypeGate = (g: Gates, type: NameType): number => Math.min(g.retype, g[`retype${type}`]);
+const addGate = (g: Gates, type: NameType): number => Math.min(g.add, g[`add${type}`]);
 
 const weak = (c: Placed): boolean => c.confidence < WEAK_RULE && c.source !== 'lexicon';
 
@@ -45,14 +61,14 @@ export function combine(text: string, rules: Placed[], tagging: Tagging, tokens:
     const touched = [...new Set(nameAt.subarray(s.start, s.end))].filter((i) => i >= 0);
     const one = touched.length === 1 ? names[touched[0]] : null;
     if (one && one.start === s.start && one.end === s.end) {
-      if (one.type !== s.type && s.margin >= (weak(one) ? gates.weakRetype : gates.retype)) {
+      if (one.type !== s.type && s.margin >= (weak(one) ? gates.weakRetype : retypeGate(gates, s.type))) {
         out.push({ ...one, type: s.type, source: 'tagger', linkTo: undefined });
         replaced[touched[0]] = 1;
       }
       continue;
     }
     const recut = touched.every((i) => weak(names[i])) ? gates.weakRecut : gates.recut;
-    if (s.margin < (touched.length ? recut : gates.add)) continue;
+    if (s.margin < (touched.length ? recut : addGate(gates, s.type))) continue;
     // "the Lisbon Treaty": a new name that stops short of the capitalised word after it cuts a
     // longer name the rules chose not to mark (a treaty, an event, a title); it is not added.
     if (!touched.length && cutsCapitalisedRun(text, s, tokens, tagging, nameAt)) continue;

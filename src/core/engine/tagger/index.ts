@@ -7,7 +7,7 @@ import type modelJson from '../../data/tagger.model.json';
 import { loadModel } from './modelFile';
 import { Perceptron } from './perceptron';
 import { prepare, tag } from './prepare';
-import { Gates, combine } from './combine';
+import { Gates, TYPED_GATE_KEYS, combine } from './combine';
 
 export interface LoadedTagger {
   model: Perceptron;
@@ -50,5 +50,6 @@ export function applyTagger(text: string, rules: Placed[], tagger: LoadedTagger 
 export function gatesOf(g: Partial<Record<keyof Gates, number | null>> | undefined): Gates {
   const one = (x: number | null | undefined): number => (typeof x === 'number' ? x : Infinity);
   // A model from before the weak tier treats weak rules names like the others.
-  return { add: one(g?.add), retype: one(g?.retype), recut: one(g?.recut), weakRetype: one(g?.weakRetype ?? g?.retype), weakRecut: one(g?.weakRecut ?? g?.recut) };
+  const typed = Object.fromEntries(TYPED_GATE_KEYS.map((k) => [k, one(g?.[k])])) as Record<(typeof TYPED_GATE_KEYS)[number], number>;
+  return { add: one(g?.add), retype: one(g?.retype), recut: one(g?.recut), weakRetype: one(g?.weakRetype ?? g?.retype), weakRecut: one(g?.weakRecut ?? g?.recut), ...typed };
 }

@@ -10,7 +10,7 @@ export interface ModelHeader {
   seed: number;
   epochs: number;
   /** The gate's margin thresholds (combine.ts); null = never. */
-  gates: Partial<Record<'add' | 'retype' | 'recut' | 'weakRetype' | 'weakRecut', number | null>>;
+  gates: Partial<Record<'add' | 'retype' | 'recut' | 'weakRetype' | 'weakRecut' | `${'retype' | 'add'}${'PERSON' | 'ORG' | 'PLACE'}`, number | null>>;
   [k: string]: unknown;
 }
 
