@@ -210,20 +210,41 @@ function propagate(text: string, cands: DocCandidate[]): DocCandidate[] {
       c.source = 'consistency';
     }
   }
+  // "Lockheed" for "Lockheed Martin", "Cerberus" for "Cerberus Capital Management".
+  const orgHeads = new Map<string, DocCandidate>();
+  for (const c of cands) {
+    if (c.type !== 'ORG' || c.confidence < CONFIDENT || !c.text.includes(' ')) continue;
+    const head = c.text.split(' ')[0];
+    if (head.length < 3 || !/^\p{Lu}\p{Ll}/u.test(head) || forms.has(head) || parts.has(head) || lookupPlace(head)) continue;
+    if (NEVER_NAMES.has(head.toLowerCase()) || NEVER_ALONE.has(head.toLowerCase()) || ORG_START_WORDS.has(head.toLowerCase()) || isCommonWord(head, true)) continue;
+    if (!orgHeads.has(head)) orgHeads.set(head, c);
+  }
   // One pass over the text indexes where each word starts: looking a name up is then a
-  // handful of startsWith checks instead of a scan of the whole document per name.
-  const wordStarts = new Map<string, number[]>();
+  // handful of startsWith checks instead of a scan of the whole document per name. Only the
+  // first words of the forms, heads and name parts searched below are ever looked up.
   const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu;
+  const firstWord = (form: string): string | null => {
+    WORD.lastIndex = 0;
+    const first = WORD.exec(form);
+    return first && first.index === 0 ? first[0] : null;
+  };
+  const wanted = new Set<string>();
+  for (const form of [...forms.keys(), ...orgHeads.keys(), ...parts.keys()]) {
+    const w = firstWord(form);
+    if (w) wanted.add(w);
+  }
+  const wordStarts = new Map<string, number[]>();
+  WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
+    if (!wanted.has(m[0])) continue;
     const list = wordStarts.get(m[0]);
     if (list) list.push(m.index);
     else wordStarts.set(m[0], [m.index]);
   }
   const search = (form: string, make: (start: number) => DocCandidate): void => {
-    WORD.lastIndex = 0;
-    const first = WORD.exec(form);
-    if (!first || first.index !== 0) return;
-    for (const i of wordStarts.get(first[0]) ?? []) {
+    const first = firstWord(form);
+    if (!first) return;
+    for (const i of wordStarts.get(first) ?? []) {
       const end = i + form.length;
       if (text.startsWith(form, i) && isWordBoundary(text, i, end) && free(i, end) && !blockedAfter(text, end)) {
         added.push(make(i));
@@ -234,15 +255,6 @@ function propagate(text: string, cands: DocCandidate[]): DocCandidate[] {
   // Longest forms first, so "Barack Obama" is found before "Obama".
   for (const [form, c] of [...forms].sort((a, b) => b[0].length - a[0].length)) {
     search(form, (start) => ({ start, end: start + form.length, text: form, type: c.type, source: 'consistency', confidence: Math.min(c.confidence, 0.7), linkTo: c.start }));
-  }
-  // "Lockheed" for "Lockheed Martin", "Cerberus" for "Cerberus Capital Management".
-  const orgHeads = new Map<string, DocCandidate>();
-  for (const c of cands) {
-    if (c.type !== 'ORG' || c.confidence < CONFIDENT || !c.text.includes(' ')) continue;
-    const head = c.text.split(' ')[0];
-    if (head.length < 3 || !/^\p{Lu}\p{Ll}/u.test(head) || forms.has(head) || parts.has(head) || lookupPlace(head)) continue;
-    if (NEVER_NAMES.has(head.toLowerCase()) || NEVER_ALONE.has(head.toLowerCase()) || ORG_START_WORDS.has(head.toLowerCase()) || isCommonWord(head, true)) continue;
-    if (!orgHeads.has(head)) orgHeads.set(head, c);
   }
   // Heads already found on their own ("Apple" next to "Apple Computer") join that organisation.
   const headOf = new Map<string, DocCandidate>();

@@ -62,11 +62,13 @@ export function documentPass(raw: string, masked: MaskedText, paragraphs: Paragr
 
 /** Lexicon first, then confidence, then length: the kept mentions never overlap. */
 function removeOverlaps(cands: Placed[], length: number): Placed[] {
-  const rank = (c: Placed): number => (c.source === 'lexicon' ? 10 : 0) + c.confidence;
-  const sorted = [...cands].sort((a, b) => rank(b) - rank(a) || b.end - b.start - (a.end - a.start) || a.start - b.start);
+  // The sort keys are computed once per candidate, not once per comparison; the index keeps the
+  // order of equal keys as the stable sort did.
+  const keys = cands.map((c, i) => ({ c, rank: (c.source === 'lexicon' ? 10 : 0) + c.confidence, len: c.end - c.start, i }));
+  keys.sort((a, b) => b.rank - a.rank || b.len - a.len || a.c.start - b.c.start || a.i - b.i);
   const kept: Placed[] = [];
   const occupied = new Uint8Array(length);
-  outer: for (const c of sorted) {
+  outer: for (const { c } of keys) {
     if (c.end <= c.start) continue;
     for (let i = c.start; i < c.end; i++) if (occupied[i]) continue outer;
     occupied.fill(1, c.start, c.end);

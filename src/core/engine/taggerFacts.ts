@@ -21,6 +21,8 @@ export interface Entry {
   uses: string[];
   ctx?: string;
   tagged?: { labels: Uint8Array; margins: Float32Array };
+  /** The hashed window features without the document facts, valid for the context key `ctx`. */
+  base?: { ctx: string; hashes: Uint32Array[] };
   absolute?: Token[];
   absoluteAt?: number;
 }
@@ -83,7 +85,12 @@ export class DocumentFacts {
 
   /** A token's features with the document-level ones taken from the whole document. */
   withDocumentFacts(feats: string[], t: Token): string[] {
-    const out = feats.filter((f) => !f.startsWith('doc='));
+    return withoutDocumentFacts(feats).concat(this.documentFeatures(t));
+  }
+
+  /** The document-level features of a token, in the order features.ts appends them. */
+  documentFeatures(t: Token): string[] {
+    const out: string[] = [];
     for (const type of this.orderedTypes(t.text)) out.push(`doc=${type}`);
     if (this.surnames.get(t.text)?.size) out.push('doc=surname');
     if (t.cap && this.lower.get(t.text.toLowerCase())?.size) out.push('doc=lowerseen');
@@ -121,6 +128,11 @@ export class DocumentFacts {
     for (const w of e.lower) toggle(this.lower, w, e, add);
     for (const k of e.uses) toggle(this.users, k, e, add);
   }
+}
+
+/** A window's features less the document-level ones (those are read from the whole document). */
+export function withoutDocumentFacts(feats: string[]): string[] {
+  return feats.filter((f) => !f.startsWith('doc='));
 }
 
 function factKeys(e: Entry): string[] {

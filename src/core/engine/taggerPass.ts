@@ -9,10 +9,10 @@ import { Token, tokenize } from './tokens';
 import { LoadedTagger, applyTagger } from './tagger/index';
 import { documentFeatures, ruleSpans, sourceKey } from './tagger/features';
 import { LABELS, decodeSpans, encodeSpans, isNameType } from './tagger/labels';
-import { hashFeatures } from './tagger/perceptron';
+import { hashFeatures, hashString } from './tagger/perceptron';
 import { lineSequences, tag } from './tagger/prepare';
 import { combine } from './tagger/combine';
-import { DocumentFacts, Entry } from './taggerFacts';
+import { DocumentFacts, Entry, withoutDocumentFacts } from './taggerFacts';
 
 /** Context tokens on each side that a token's features read (the ±2 window). */
 const WINDOW = 2;
@@ -52,7 +52,7 @@ export class IncrementalTagger {
     cur.forEach((e, i) => {
       const ctx = contextKey(cur, i);
       if (e.tagged && e.ctx === ctx && !dirty.has(e)) return;
-      this.tagEntry(text, paragraphs, cur, i, tagger);
+      this.tagEntry(text, paragraphs, cur, i, tagger, ctx);
       e.ctx = ctx;
       this.retagged++;
     });
@@ -107,26 +107,44 @@ export class IncrementalTagger {
     return cur;
   }
 
-  private tagEntry(text: string, paragraphs: Paragraph[], cur: Entry[], i: number, tagger: LoadedTagger): void {
+  private tagEntry(text: string, paragraphs: Paragraph[], cur: Entry[], i: number, tagger: LoadedTagger, ctx: string): void {
+    const e = cur[i];
+    if (e.base?.ctx !== ctx) e.base = { ctx, hashes: this.baseFeatures(text, paragraphs, cur, i) };
+    if (!e.tokens.length) {
+      e.tagged = { labels: new Uint8Array(0), margins: new Float32Array(0) };
+      return;
+    }
+    // Only the document-level facts are read afresh: a paragraph re-tagged because a fact changed
+    // (a word got a new type elsewhere) reuses its window's features.
+    const hashes = e.base.hashes;
+    const feats = e.tokens.map((t, j) => {
+      const facts = this.facts.documentFeatures(t);
+      if (!facts.length) return hashes[j];
+      const out = new Uint32Array(hashes[j].length + facts.length);
+      out.set(hashes[j]);
+      facts.forEach((f, k) => (out[hashes[j].length + k] = hashString(f)));
+      return out;
+    });
+    const tagging = tag(tagger.model, { tokens: e.tokens, feats, words: e.tokens.map((t) => t.text.toLowerCase()), sequences: lineSequences(paragraphs[i].text, e.tokens) });
+    e.tagged = { labels: tagging.labels, margins: tagging.margins };
+  }
+
+  /** The hashed features of a paragraph's tokens read from its window, without the document facts. */
+  private baseFeatures(text: string, paragraphs: Paragraph[], cur: Entry[], i: number): Uint32Array[] {
     const e = cur[i];
     const start = paragraphs[i].start;
     const before = neighbours(cur, paragraphs, i, -1);
     const after = neighbours(cur, paragraphs, i, 1);
     const all = [...before.map((n) => n.token), ...e.tokens.map((t) => shift(t, start)), ...after.map((n) => n.token)];
-    if (!e.tokens.length) {
-      e.tagged = { labels: new Uint8Array(0), margins: new Float32Array(0) };
-      return;
-    }
+    if (!e.tokens.length) return [];
     // The features of a window (the paragraph and its ±2 neighbours), on the real text.
     const from = all[0].start;
     const window = all.map((t) => shift(t, -from));
     const labels = Uint8Array.from([...before.map((n) => n.label), ...e.labels, ...after.map((n) => n.label)]);
     const sources = [...before.map((n) => n.source), ...e.sources, ...after.map((n) => n.source)];
-    const feats = documentFeatures({ text: text.slice(from, all[all.length - 1].end), tokens: window, ruleLabels: labels, ruleSources: sources })
+    return documentFeatures({ text: text.slice(from, all[all.length - 1].end), tokens: window, ruleLabels: labels, ruleSources: sources })
       .slice(before.length, before.length + e.tokens.length)
-      .map((f, j) => hashFeatures(this.facts.withDocumentFacts(f, e.tokens[j])));
-    const tagging = tag(tagger.model, { tokens: e.tokens, feats, words: e.tokens.map((t) => t.text.toLowerCase()), sequences: lineSequences(paragraphs[i].text, e.tokens) });
-    e.tagged = { labels: tagging.labels, margins: tagging.margins };
+      .map((f) => hashFeatures(withoutDocumentFacts(f)));
   }
 
   private combineAll(text: string, paragraphs: Paragraph[], cur: Entry[], rules: Placed[], tagger: LoadedTagger): Placed[] {

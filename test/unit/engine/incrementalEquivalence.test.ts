@@ -61,3 +61,30 @@ describe('engine: incremental analysis equals a full analysis (property)', () =>
     });
   }
 });
+
+describe('engine: incremental analysis equals a full analysis over bursts and undo (property)', () => {
+  for (const seed of [11, 12, 13]) {
+    it(`bursts of up to 4 edits between analyses, and undo to an earlier text, seed ${seed}`, function () {
+      this.timeout(120_000);
+      const rand = seeded(seed);
+      const source = SOURCES[seed % SOURCES.length];
+      let text = source.text + '\n\n' + SOURCES[(seed + 2) % SOURCES.length].text;
+      const history = [text];
+      const inc = createIncrementalAnalyzer();
+      const opts = { languageId: source.languageId, documentDate: '2021-06-01' };
+      assert.deepEqual(inc.analyze(text, opts), analyze(text, opts), 'first analysis');
+      for (let step = 0; step < 8; step++) {
+        if (history.length > 2 && rand() < 0.25) {
+          // Undo: back to a text analysed a few steps ago (its paragraphs may be gone from the cache).
+          text = history[Math.floor(rand() * history.length)];
+        } else {
+          const burst = 1 + Math.floor(rand() * 4);
+          for (let k = 0; k < burst; k++) text = EDITS[Math.floor(rand() * EDITS.length)](text, rand);
+        }
+        history.push(text);
+        assert.deepEqual(inc.analyze(text, opts), analyze(text, opts), `seed ${seed}, step ${step}: ${JSON.stringify(text.slice(0, 80))}…`);
+      }
+      inc.dispose();
+    });
+  }
+});

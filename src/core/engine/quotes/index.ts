@@ -26,8 +26,12 @@ interface Found {
 export function findQuotes(raw: string, text: string, paragraphs: PlacedParagraph[], mentions: Mention[]): Quote[] {
   const marks = documentMarks(paragraphs).filter((q) => !TITLE_CUE.test(text.slice(Math.max(0, q.start - 30), q.start)));
   const found: Found[] = [];
+  // Marks and sentences both run in document order: one moving index finds a sentence's marks.
+  let first = 0;
   for (const s of sentenceBounds(text, marks)) {
-    const inS = marks.filter((q) => q.start >= s.start && q.end <= s.end);
+    while (first < marks.length && marks[first].start < s.start) first++;
+    const inS: MarkSpan[] = [];
+    for (let i = first; i < marks.length && marks[i].start < s.end; i++) if (marks[i].end <= s.end) inS.push(marks[i]);
     for (const cue of cuesIn(text, s, inS)) {
       const f = linkCue(text, s, inS, cue, mentions);
       if (f && f.end > f.start && !found.some((o) => o.start < f.end && f.start < o.end)) found.push(f);

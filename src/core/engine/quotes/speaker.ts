@@ -13,7 +13,27 @@ export interface Attribution {
 const SPEAKER_TYPES = new Set(['PERSON', 'ORG']);
 const FILLER = /(?:\s+|\b(?:has|had|have|also|will|would|did|does|then|later|again|once|not|both|all|only|first|further|\w+ly))+$/i;
 
-const speakers = (mentions: Mention[], from: number, to: number): Mention[] => mentions.filter((m) => SPEAKER_TYPES.has(m.type) && m.start >= from && m.end <= to);
+/** Index of the first mention starting at or after `pos` (mentions are sorted and never overlap). */
+function firstFrom(mentions: Mention[], pos: number): number {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid].start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Speaker mentions wholly inside [from, to): a binary search, not a scan of the document. */
+function speakers(mentions: Mention[], from: number, to: number): Mention[] {
+  const out: Mention[] = [];
+  for (let i = firstFrom(mentions, from); i < mentions.length && mentions[i].start < to; i++) {
+    const m = mentions[i];
+    if (SPEAKER_TYPES.has(m.type) && m.end <= to) out.push(m);
+  }
+  return out;
+}
 
 /** The subject of a cue found in text[from, to) (to = the cue's start). */
 export function subjectSpeaker(text: string, from: number, to: number, mentions: Mention[]): Attribution | null {
@@ -63,7 +83,8 @@ function isComplement(text: string, from: number, m: Mention, to = text.length):
 }
 
 function nearestBefore(mentions: Mention[], pos: number, type: 'PERSON' | 'ORG', confidence: number): Attribution | null {
-  for (let i = mentions.length - 1; i >= 0; i--) {
+  // A mention starting at or after pos cannot end before it.
+  for (let i = firstFrom(mentions, pos) - 1; i >= 0; i--) {
     const m = mentions[i];
     if (m.end <= pos && m.type === type) return { speaker: m.entity, confidence };
   }
@@ -73,12 +94,14 @@ function nearestBefore(mentions: Mention[], pos: number, type: 'PERSON' | 'ORG',
 /** The nearest earlier person the text introduced with this role ("group spokesman X", "X, the spokesman"). */
 function introducedBy(text: string, mentions: Mention[], role: string, pos: number): Mention | null {
   const stem = role.replace(/s$/, '');
-  for (let i = mentions.length - 1; i >= 0; i--) {
+  const beforeRe = new RegExp(`\\b${stem}s?,?\\s*$`);
+  const afterRe = new RegExp(`^,\\s*(?:the|its|their|his|her)?\\s*(?:[\\w’'-]+\\s+){0,3}${stem}\\b`);
+  for (let i = firstFrom(mentions, pos) - 1; i >= 0; i--) {
     const m = mentions[i];
     if (m.type !== 'PERSON' || m.end > pos) continue;
     const before = text.slice(Math.max(0, m.start - 40), m.start).toLowerCase();
     const after = text.slice(m.end, m.end + 40).toLowerCase();
-    if (new RegExp(`\\b${stem}s?,?\\s*$`).test(before) || new RegExp(`^,\\s*(?:the|its|their|his|her)?\\s*(?:[\\w’'-]+\\s+){0,3}${stem}\\b`).test(after)) return m;
+    if (beforeRe.test(before) || afterRe.test(after)) return m;
   }
   return null;
 }
