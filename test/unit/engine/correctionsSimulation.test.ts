@@ -33,4 +33,19 @@ describe('eval: the simulated corrections', () => {
     const { first, second } = splitByTopic([doc('b', 'x'), doc('a', 'x'), doc('c', 'x'), doc('d', 'y'), doc('e', 'y')]);
     assert.deepEqual([first.map((d) => d.name), second.map((d) => d.name)], [['a', 'b', 'd'], ['c', 'e']]);
   });
+
+  it('cuts a lone document in two at the line break nearest its middle, never inside a name', () => {
+    const body = 'Ada Lovelace wrote notes.\nBabbage built\nthe engine in London.\nLovelace died in 1852.\n';
+    const at = (s: string, type: EntityType) => ({ ...span('x', type), start: body.indexOf(s), end: body.indexOf(s) + s.length, text: s });
+    const gold = [at('Ada Lovelace', 'PERSON'), at('Babbage built\nthe engine', 'ORG'), at('London', 'PLACE'), at('Lovelace died', 'PERSON')];
+    const { first, second } = splitByTopic([{ name: 'one.txt', text: body, entities: [], mentions: gold } as GoldDocument]);
+    assert.deepEqual(first.map((d) => d.name), ['one.txt#1']);
+    assert.deepEqual(second.map((d) => d.name), ['one.txt#2']);
+    // The break nearest the middle falls inside the ORG span: the nearest other one is taken.
+    assert.equal(first[0].text + second[0].text, body);
+    assert.equal(first[0].text, 'Ada Lovelace wrote notes.\n');
+    for (const d of [...first, ...second]) for (const m of d.mentions) assert.equal(d.text.slice(m.start, m.end), m.text);
+    assert.deepEqual(first[0].mentions.map((m) => m.text), ['Ada Lovelace']);
+    assert.deepEqual(second[0].mentions.map((m) => m.text), ['Babbage built\nthe engine', 'London', 'Lovelace died']);
+  });
 });

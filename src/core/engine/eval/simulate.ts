@@ -1,7 +1,8 @@
 // `dossier eval --simulate-corrections`: within each topic (from the gold notes' corpus name;
 // one topic when none is named) the first half of the documents by file name is corrected as a
 // researcher would, with the annotation commands (relabel, reject, add), one document after the
-// other and each seen with the lexicon of the corrections so far. The other half is then scored
+// other and each seen with the lexicon of the corrections so far (a topic of one document is cut
+// in two at a line break). The other half is then scored
 // before and after, with what the workspace would apply there: the lexicon the annotations
 // derive and the tagger adapted to them. Measures how far corrections carry to unseen documents.
 import type { AnalyzeOptions, EntityType, Mention } from '../../model';
@@ -34,12 +35,33 @@ export function splitByTopic(docs: GoldDocument[]): { first: GoldDocument[]; sec
   const first: GoldDocument[] = [];
   const second: GoldDocument[] = [];
   for (const list of topics.values()) {
-    const sorted = [...list].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    // A topic of one document (a single long article) is split in two at a line break: its
+    // first part is corrected, its second scored.
+    const sorted = list.length === 1 ? splitDocument(list[0]) : [...list].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const half = Math.ceil(sorted.length / 2);
     first.push(...sorted.slice(0, half));
     second.push(...sorted.slice(half));
   }
   return { first, second };
+}
+
+/** A document cut at the line break nearest its middle that no gold mention spans (itself when there is none). */
+export function splitDocument(d: GoldDocument): GoldDocument[] {
+  const mid = d.text.length / 2;
+  let cut = -1;
+  for (let i = d.text.indexOf('\n'); i >= 0; i = d.text.indexOf('\n', i + 1)) {
+    const at = i + 1;
+    if (at >= d.text.length || d.mentions.some((m) => m.start < at && at < m.end)) continue;
+    if (cut < 0 || Math.abs(at - mid) < Math.abs(cut - mid)) cut = at;
+  }
+  if (cut <= 0) return [d];
+  const part = (n: number, from: number, to: number): GoldDocument => ({
+    ...d,
+    name: `${d.name}#${n}`,
+    text: d.text.slice(from, to),
+    mentions: d.mentions.filter((m) => m.start >= from && m.end <= to).map((m) => ({ ...m, start: m.start - from, end: m.end - from })),
+  });
+  return [part(1, 0, cut), part(2, cut, d.text.length)];
 }
 
 type Span = { start: number; end: number; type: EntityType };
