@@ -31,6 +31,6 @@ const SQL = `
 export async function searchServer(db: TeamDb, query: string, options: { limit?: number; types?: readonly string[] } = {}): Promise<ServerHit[]> {
   if (!query.trim()) return [];
   const types = options.types?.length ? [...options.types] : null;
-  const r = await db.pool.query<ServerHit>(SQL, [db.project, query.replace(/\u0000/g, '\ufffd'), options.limit ?? 20, types]);
+  const r = await db.pool.query<ServerHit>(SQL, [db.project, query.replaceAll('\u0000', '\ufffd'), options.limit ?? 20, types]);
   return r.rows.map((row) => ({ ...row, score: Number(row.score) }));
 }
