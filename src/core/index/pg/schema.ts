@@ -102,6 +102,8 @@ export const MIGRATIONS: readonly string[] = [
    CREATE TRIGGER dossier_notify AFTER INSERT OR UPDATE OR DELETE ON dossier_annotations FOR EACH ROW EXECUTE FUNCTION dossier_notify();
    CREATE TRIGGER dossier_notify AFTER INSERT OR UPDATE OR DELETE ON dossier_entities FOR EACH ROW EXECUTE FUNCTION dossier_notify();
    CREATE TRIGGER dossier_notify AFTER INSERT OR UPDATE OR DELETE ON dossier_documents FOR EACH ROW EXECUTE FUNCTION dossier_notify();`,
+  // Server search (pg/search.ts): GiST beside the GIN index for word_similarity and nearest-name order.
+  `CREATE INDEX dossier_entity_names_gist ON dossier_entity_names USING gist (dossier_fold(name) gist_trgm_ops);`,
 ];
 
 const LOCK = 0x646f7373; // "doss": one advisory lock id for migrations
