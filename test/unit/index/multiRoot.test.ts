@@ -16,8 +16,8 @@ async function twoFolders() {
   return { index, a, b };
 }
 
-suite('index: multi-root workspace', () => {
-  test('lists every folder\'s documents under the folder\'s name and finds entities of both', async () => {
+describe('index: multi-root workspace', () => {
+  it('lists every folder\'s documents under the folder\'s name and finds entities of both', async () => {
     const { index } = await twoFolders();
     assert.deepEqual(index.documents(), ['alpha/a.md', 'alpha/notes/b.md', 'beta/c.txt']);
     assert.equal(index.search('Network Rail')[0]?.entity.canonical, 'Network Rail');
@@ -27,7 +27,7 @@ suite('index: multi-root workspace', () => {
     index.dispose();
   });
 
-  test('an entity in both folders is one record, its counts and mentions summed', async () => {
+  it('an entity in both folders is one record, its counts and mentions summed', async () => {
     const { index } = await twoFolders();
     const id = entityId('PERSON', 'Marieke de Vries');
     const record = index.entities().find((e) => e.id === id);
@@ -37,7 +37,7 @@ suite('index: multi-root workspace', () => {
     index.dispose();
   });
 
-  test('an annotation goes to its own folder\'s .dossier/, and undo takes it back', async () => {
+  it('an annotation goes to its own folder\'s .dossier/, and undo takes it back', async () => {
     const { index, a, b } = await twoFolders();
     const text = index.getText('beta/c.txt') ?? '';
     const start = text.indexOf('Network Rail');
@@ -52,7 +52,7 @@ suite('index: multi-root workspace', () => {
     index.dispose();
   });
 
-  test('renaming within a folder and moving to another folder keep one record per document', async () => {
+  it('renaming within a folder and moving to another folder keep one record per document', async () => {
     const { index } = await twoFolders();
     const events: string[][] = [];
     index.onDidChange((e) => events.push(e.documents));
@@ -64,7 +64,7 @@ suite('index: multi-root workspace', () => {
     index.dispose();
   });
 
-  test('scan covers every folder, with progress across them', async () => {
+  it('scan covers every folder, with progress across them', async () => {
     const { index } = await twoFolders();
     const seen: string[] = [];
     const summary = await index.scan((p) => seen.push(p.path));
