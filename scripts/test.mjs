@@ -228,8 +228,11 @@ if (needEditor) {
     : { ok: false, ms: 0, error: new Error('not installed: Debian packages missing (see above)') };
   const csOk = record('code-server', cs);
   if (want('--host')) {
-    if (built && csOk) record('in-host suite', await stage('in-host suite (code-server)', () => withTeamCluster(() => runHostSuite())));
-    else rows.push({ kind: 'in-host suite', passed: 0, failed: 1, ms: 0, note: 'not run: build or code-server failed' });
+    if (built && csOk) {
+      record('in-host suite', await stage('in-host suite (code-server)', () => withTeamCluster(() => runHostSuite())));
+      // A second, short run in a multi-root workspace (a .code-workspace of two folders).
+      record('in-host multi-root', await stage('in-host suite, multi-root workspace (code-server)', () => runHostSuite({ multiRoot: true })));
+    } else rows.push({ kind: 'in-host suite', passed: 0, failed: 1, ms: 0, note: 'not run: build or code-server failed' });
   }
   if (want('--ui')) {
     if (built && csOk) record('UI flows', await stage('UI flows (chromium + VSIX)', () => runUiTests({ vsix: testedVsix, updateScreenshots: args.has('--update-screenshots') })));

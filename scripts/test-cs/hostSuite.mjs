@@ -14,14 +14,29 @@ import { launchBrowser, NOISE } from './browser.mjs';
 
 const SUMMARY = /DOSSIER-SUITE passed=(\d+) failed=(\d+)(?: pending=(\d+))?/;
 
-/** Returns { passed, failed, exitCode, run }; never throws for test failures. */
-export async function runHostSuite({ log = console.log, timeoutMs = Number(process.env.TEST_TIMEOUT_MS || 300_000) } = {}) {
+/**
+ * Two copies of test/fixtures/multiroot's folders and a .code-workspace naming both, in the run
+ * folder: what the multi-root suites (test/suite/multiRoot*.test.ts) open.
+ */
+function multiRootWorkspace(run) {
+  const dir = path.join(run.dir, 'multiroot');
+  fs.cpSync(path.join(root, 'test/fixtures/multiroot'), dir, { recursive: true, filter: (src) => path.basename(src) !== '.dossier' && !src.endsWith('README.md') });
+  const file = path.join(dir, 'dossier.code-workspace');
+  fs.writeFileSync(file, JSON.stringify({ folders: [{ path: 'alpha' }, { path: 'beta' }], settings: {} }, null, 2));
+  return file;
+}
+
+/**
+ * Returns { passed, failed, exitCode, run }; never throws for test failures. With `multiRoot`,
+ * the multi-root suites run in a workspace of two folders instead of the single-folder suites.
+ */
+export async function runHostSuite({ log = console.log, timeoutMs = Number(process.env.TEST_TIMEOUT_MS || 300_000), multiRoot = false } = {}) {
   const tests = path.join(root, 'out/test/suite/index.js');
   if (!fs.existsSync(tests)) throw new Error(`${path.relative(root, tests)} is missing: run \`npm run compile-tests\` first`);
   if (!fs.existsSync(path.join(root, 'dist/extension.js'))) throw new Error('dist/extension.js is missing: run `npm run build` first');
   const cs = ensureCodeServer({ log });
-  const run = makeRun('host');
-  const server = await startServer(cs, run, { log });
+  const run = makeRun(multiRoot ? 'host-multiroot' : 'host', { copySamples: !multiRoot });
+  const server = await startServer(cs, run, { log, env: { DOSSIER_SUITE_SET: multiRoot ? 'multiroot' : '' } });
   let browser;
   try {
     const authority = `127.0.0.1:${server.port}`;
@@ -30,7 +45,8 @@ export async function runHostSuite({ log = console.log, timeoutMs = Number(proce
       ['extensionDevelopmentPath', remote(root)],
       ['extensionTestsPath', remote(tests)],
     ]);
-    const url = `${server.origin}/?folder=${encodeURIComponent(run.workspace)}&payload=${encodeURIComponent(payload)}`;
+    const opened = multiRoot ? `workspace=${encodeURIComponent(multiRootWorkspace(run))}` : `folder=${encodeURIComponent(run.workspace)}`;
+    const url = `${server.origin}/?${opened}&payload=${encodeURIComponent(payload)}`;
     browser = await launchBrowser(run);
     const page = await browser.newPage();
     let summary = null;
@@ -70,7 +86,7 @@ export async function runHostSuite({ log = console.log, timeoutMs = Number(proce
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   try {
-    const r = await runHostSuite();
+    const r = await runHostSuite({ multiRoot: process.argv.includes('--multi-root') });
     console.log(`in-host suite: ${r.passed} passed, ${r.failed} failed (exit ${r.exitCode})`);
     process.exitCode = r.failed ? 1 : 0;
   } catch (e) {

@@ -124,7 +124,7 @@ function installExitHooks() {
  * Starts the server and waits for /healthz. Returns { port, origin, run, stop() };
  * stop() is idempotent and resolves once the process group is gone.
  */
-export async function startServer(cs, run, { folder, port, log = console.log } = {}) {
+export async function startServer(cs, run, { folder, port, env = {}, log = console.log } = {}) {
   installExitHooks();
   port = await freePort(port);
   const sockDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vsc.'));
@@ -135,7 +135,7 @@ export async function startServer(cs, run, { folder, port, log = console.log } =
   const t0 = Date.now();
   // detached: the server leads its own process group, so -pid reaches the extension host,
   // pty host and file watcher too.
-  const child = spawn(cs, args, { detached: true, stdio: ['ignore', out, out], env: isolatedEnv(run, sockDir) });
+  const child = spawn(cs, args, { detached: true, stdio: ['ignore', out, out], env: { ...isolatedEnv(run, sockDir), ...env } });
   fs.closeSync(out);
   let exited = false;
   child.on('exit', () => (exited = true));

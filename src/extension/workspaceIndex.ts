@@ -1,10 +1,13 @@
 // The index's life in the editor: opened in the background on activation, scanned with
 // progress, kept current by IndexFileSync, reopened when trust or coverage settings change.
+// A multi-root workspace has one index (and .dossier/) per folder, combined by MultiRootIndex;
+// adding or removing a folder reopens it.
 import { statSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { ENGINE_VERSION } from '../core/engine/version';
 import { openEntityIndex } from '../core/index/index';
 import type { EntityIndex, IndexChangeEvent, ScanSummary } from '../core/index/types';
+import { MultiRootIndex } from '../core/index/multiRootIndex';
 import type { ConfigMonitor, DossierConfig } from './config';
 import { IndexLifecycle } from './analysis/indexLifecycle';
 import { followCorrections, versionWithCorrections } from './analysis/correctionsLoop';
@@ -13,6 +16,7 @@ import type { TrustState } from './trustState';
 import { IndexFileSync } from './indexFileSync';
 import type { TeamConnection } from './team/teamConnection';
 import { VscodeWorkspace, findAuthor } from './vscodeWorkspace';
+import { FolderSet } from './workspaceFolders';
 import type { SourceService } from './sources/sourceService';
 import { originalUriOf, textUriOf } from './sources/sourceUri';
 
@@ -22,8 +26,9 @@ export interface IndexProgress {
 }
 
 export class WorkspaceIndex implements vscode.Disposable {
-  readonly workspace: VscodeWorkspace | undefined;
-  private readonly lifecycle: IndexLifecycle | undefined;
+  private folderSet: FolderSet;
+  private lifecycle: IndexLifecycle | undefined;
+  private fileSyncs: vscode.Disposable[] = [];
   private indexSubscription: { dispose(): void } | undefined;
   private scanJobs = 0;
   private progressValue: IndexProgress | undefined;
@@ -42,20 +47,55 @@ export class WorkspaceIndex implements vscode.Disposable {
     private readonly trust: TrustState,
     private readonly worker: WorkerClient,
     private readonly log: vscode.LogOutputChannel,
-    sources?: SourceService,
+    private readonly sources?: SourceService,
     /** Resolves once the documents on screen are analysed: the background scan starts after. */
-    beforeScan?: () => Promise<void>,
+    private readonly beforeScan?: () => Promise<void>,
     /** The team index (PostgreSQL) when the workspace is connected to one: annotations and registry there. */
     private readonly team?: TeamConnection,
   ) {
-    const folders = vscode.workspace.workspaceFolders ?? [];
-    this.workspace = folders[0] ? new VscodeWorkspace(folders[0].uri, sources) : undefined;
-    // One .dossier/ per workspace: a multi-root workspace is indexed from its first folder.
-    if (folders.length > 1) log.info(`indexing ${folders[0].name} only; the other workspace folders are highlighted but not indexed`);
-    const ws = this.workspace;
-    if (!ws) return;
-    this.lifecycle = new IndexLifecycle({
-      open: () => this.open(ws),
+    this.folderSet = new FolderSet(vscode.workspace.workspaceFolders ?? [], sources);
+    this.subscriptions.push(
+      // Each new ruling may retrain the tagger: wait for a pause in annotating first.
+      this.changeEmitter.event((e) => e.annotations && this.scheduleCorrections()),
+      { dispose: () => clearTimeout(this.correctionsTimer) },
+      { dispose: () => this.fileSyncs.forEach((s) => s.dispose()) },
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.foldersChanged()),
+      ...(team ? [team.onDidChangeMode(() => this.reopen(team.enabled ? 'connected to the team index' : 'using the workspace files'))] : []),
+      trust.onDidChange(() => this.reopen('workspace trust changed')),
+    );
+    let coverage = coverageKey(config.current);
+    this.subscriptions.push(
+      config.onDidChange((c) => {
+        const next = coverageKey(c);
+        if (next !== coverage) {
+          coverage = next;
+          this.reopen('include/exclude settings changed');
+        }
+      }),
+    );
+    this.watchFolders();
+    if (this.folderSet.folders.length) this.lifecycle = this.createLifecycle();
+  }
+
+  /** The first workspace folder (exports default there); undefined with no folder open. */
+  get workspace(): VscodeWorkspace | undefined {
+    return this.folderSet.folders[0]?.workspace;
+  }
+
+  /** The indexed folders and the uri <-> index path mapping. */
+  get folders(): FolderSet {
+    return this.folderSet;
+  }
+
+  /** The folder a document of the index is in, shown in the views; undefined with a single folder. */
+  folderOf(path: string): string | undefined {
+    return this.folderSet.folderOf(path);
+  }
+
+  private createLifecycle(): IndexLifecycle {
+    const beforeScan = this.beforeScan;
+    return new IndexLifecycle({
+      open: () => this.open(),
       onOpened: (index) => {
         this.indexSubscription = index.onDidChange((e) => this.changeEmitter.fire(e));
         void vscode.commands.executeCommand('setContext', 'dossier.hasIndex', true);
@@ -74,22 +114,32 @@ export class WorkspaceIndex implements vscode.Disposable {
       onRetriesChanged: () => this.changeEmitter.fire({ documents: [], entities: [], annotations: false, all: true }),
       beforeScan,
     });
-    let coverage = coverageKey(config.current);
-    this.subscriptions.push(
-      // Each new ruling may retrain the tagger: wait for a pause in annotating first.
-      this.changeEmitter.event((e) => e.annotations && this.scheduleCorrections(ws)),
-      { dispose: () => clearTimeout(this.correctionsTimer) },
-      new IndexFileSync(ws, () => this.index, config, log, () => void this.lifecycle?.rescan()),
-      trust.onDidChange(() => this.reopen('workspace trust changed')),
-      ...(team ? [team.onDidChangeMode(() => this.reopen(team.enabled ? 'connected to the team index' : 'using the workspace files'))] : []),
-      config.onDidChange((c) => {
-        const next = coverageKey(c);
-        if (next !== coverage) {
-          coverage = next;
-          this.reopen('include/exclude settings changed');
-        }
-      }),
+  }
+
+  /** One IndexFileSync per folder, each over that folder's own index. */
+  private watchFolders(): void {
+    for (const s of this.fileSyncs) s.dispose();
+    this.fileSyncs = this.folderSet.folders.map(
+      (f) => new IndexFileSync(f.workspace, () => this.folderIndex(f.name), this.config, this.log, () => void this.lifecycle?.rescan()),
     );
+  }
+
+  private async folderIndex(name: string): Promise<EntityIndex | undefined> {
+    const index = await this.index;
+    if (index instanceof MultiRootIndex) return index.parts.find((p) => p.name === name)?.index;
+    return index;
+  }
+
+  /** Folders added, removed or renamed: each keeps its own .dossier/, so the index is reopened. */
+  private foldersChanged(): void {
+    const next = new FolderSet(vscode.workspace.workspaceFolders ?? [], this.sources);
+    if (next.key === this.folderSet.key) return;
+    this.folderSet = next;
+    this.watchFolders();
+    if (!this.lifecycle && next.folders.length) {
+      this.lifecycle = this.createLifecycle();
+      this.changeEmitter.fire({ documents: [], entities: [], annotations: true, all: true });
+    } else this.reopen(`workspace folders changed (${next.folders.map((f) => f.name).join(', ') || 'none'})`);
   }
 
   /** The index, once .dossier/ has loaded (the scan goes on in the background). */
@@ -112,14 +162,14 @@ export class WorkspaceIndex implements vscode.Disposable {
     return this.lifecycle?.pendingRetries() ?? [];
   }
 
-  /** Workspace-relative path the index uses for a uri; undefined outside the folder. */
+  /** The path the index uses for a uri (`folder/relative` in a multi-root workspace); undefined outside the folders. */
   pathOf(uri: vscode.Uri): string | undefined {
-    return this.workspace?.relativePath(originalUriOf(uri));
+    return this.folderSet.pathOf(originalUriOf(uri));
   }
 
   /** Where a document opens: PDF, HTML and DOCX files as their read-only text (dossier-source:). */
   uriOf(path: string): vscode.Uri | undefined {
-    const uri = this.workspace?.uri(path);
+    const uri = this.folderSet.uri(path);
     return uri && textUriOf(uri);
   }
 
@@ -128,7 +178,34 @@ export class WorkspaceIndex implements vscode.Disposable {
     return this.lifecycle?.rescan();
   }
 
-  private async open(ws: VscodeWorkspace): Promise<EntityIndex> {
+  private async open(): Promise<EntityIndex> {
+    const { folders } = this.folderSet;
+    let index: EntityIndex;
+    if (folders.length === 1) index = await this.openFolder(folders[0].workspace);
+    else {
+      const parts: { name: string; index: EntityIndex }[] = [];
+      try {
+        for (const f of folders) parts.push({ name: f.name, index: await this.openFolder(f.workspace) });
+      } catch (err) {
+        for (const p of parts) p.index.dispose();
+        throw err;
+      }
+      index = new MultiRootIndex(parts);
+    }
+    // Before the first scan when the adapted model is cached (quick), so a workspace with
+    // corrections is analysed once, with them; a model to build first is built in the background.
+    const port = this.folderSet.port();
+    const followed = port
+      ? await followCorrections(index, port, this.worker, this.log, true).catch((err: unknown) => {
+          this.log.warn(`corrections: ${err instanceof Error ? err.message : String(err)}`);
+          return 'same' as const;
+        })
+      : 'same';
+    if (followed === 'deferred') this.scheduleCorrections(0);
+    return index;
+  }
+
+  private async openFolder(ws: VscodeWorkspace): Promise<EntityIndex> {
     const c = this.config.current;
     // The engine version comes from its own small module: opening the index and painting
     // cached analyses never wait for the worker to load the engine.
@@ -137,7 +214,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     void findAuthor(ws.root).then((name) => (author = name));
     const worker = this.worker;
     const team = await this.team?.stores(ws);
-    const index = await openEntityIndex(ws, {
+    return openEntityIndex(ws, {
       store: team?.store,
       analyze: (text, options) => this.worker.analyzeOrThrow({ doc: `scan:${++this.scanJobs}`, version: 0, text, options, background: true }),
       // Read at every analysis: the tagger follows the workspace's corrections.
@@ -154,22 +231,15 @@ export class WorkspaceIndex implements vscode.Disposable {
       readOnly: this.trust.trusted ? (team?.readOnly ?? false) : true,
       documentDate: (path) => this.mtimeDate(ws, path),
     });
-    // Before the first scan when the adapted model is cached (quick), so a workspace with
-    // corrections is analysed once, with them; a model to build first is built in the background.
-    const followed = await followCorrections(index, ws, worker, this.log, true).catch((err: unknown) => {
-      this.log.warn(`corrections: ${err instanceof Error ? err.message : String(err)}`);
-      return 'same' as const;
-    });
-    if (followed === 'deferred') this.scheduleCorrections(ws, 0);
-    return index;
   }
 
-  private scheduleCorrections(ws: VscodeWorkspace, delayMs = CORRECTIONS_DELAY_MS): void {
+  private scheduleCorrections(delayMs = CORRECTIONS_DELAY_MS): void {
     clearTimeout(this.correctionsTimer);
     this.correctionsTimer = setTimeout(() => {
       void (async () => {
         const index = await this.index;
-        if (!index || (await followCorrections(index, ws, this.worker, this.log)) !== 'changed') return;
+        const port = this.folderSet.port();
+        if (!index || !port || (await followCorrections(index, port, this.worker, this.log)) !== 'changed') return;
         // Every document's analysis depends on the tagger: open editors now, the rest by a rescan.
         this.changeEmitter.fire({ documents: [], entities: [], annotations: false, all: true });
         await this.lifecycle?.rescan();

@@ -15,7 +15,11 @@ export function run(): Promise<void> {
   // reaches the extension host).
   const grep = process.env.DOSSIER_SUITE_GREP;
   const mocha = new Mocha({ ui: 'tdd', color: true, timeout: 30_000, ...(grep ? { grep } : {}) });
-  for (const f of fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort()) {
+  // DOSSIER_SUITE_SET=multiroot: the suites for a multi-root workspace (their own runner stage,
+  // which opens a .code-workspace); every other run has one folder and runs the rest.
+  const multiRoot = process.env.DOSSIER_SUITE_SET === 'multiroot';
+  const files = fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js') && f.startsWith('multiRoot') === multiRoot);
+  for (const f of files.sort()) {
     mocha.addFile(path.join(__dirname, f));
   }
   return new Promise((resolve, reject) => {

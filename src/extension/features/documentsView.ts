@@ -30,6 +30,8 @@ class DocumentsProvider implements vscode.TreeDataProvider<DocumentsNode> {
     private readonly uriOf: (path: string) => vscode.Uri | undefined,
     private readonly retries: () => { path: string; error: string; attempts: number; dueAt: number }[],
     private readonly skipped: () => { path: string; uri: vscode.Uri; reason: string }[],
+    /** The workspace folder of a path, when there are several (its name is the path's first segment). */
+    private readonly folderOf: (path: string) => string | undefined = () => undefined,
   ) {}
 
   refresh(index: EntityIndex | undefined): void {
@@ -45,6 +47,8 @@ class DocumentsProvider implements vscode.TreeDataProvider<DocumentsNode> {
       const parts = ENTITY_TYPES.filter((t) => node.counts[t] > 0).map((t) => `${node.counts[t]} ${TYPE_LABEL[t].toLowerCase()}`);
       item.description = `${node.entities} entities${node.path.includes('/') ? ` · ${node.path.slice(0, node.path.lastIndexOf('/'))}` : ''}`;
       item.tooltip = `${node.path}\n${parts.join(', ') || 'no entities'}`;
+      const folder = this.folderOf(node.path);
+      if (folder) item.tooltip += `\nWorkspace folder: ${folder}`;
       item.iconPath = vscode.ThemeIcon.File;
       const kind = sourceKindOf(node.path);
       if (kind) {
@@ -135,6 +139,7 @@ export function registerDocumentsView(services: DossierServices): vscode.Disposa
         const path = services.workspaceIndex.pathOf(f.uri);
         return path === undefined ? [] : [{ path, uri: f.uri, reason: f.message }];
       }),
+    (path) => services.workspaceIndex.folderOf(path),
   );
   const view = vscode.window.createTreeView('dossier.documents', { treeDataProvider: provider });
   let timer: NodeJS.Timeout | undefined;
@@ -142,7 +147,8 @@ export function registerDocumentsView(services: DossierServices): vscode.Disposa
     const index = await services.index;
     provider.refresh(index);
     const skipped = services.sources.failures().length;
-    view.description = index ? `${index.documents().length} documents${skipped ? ` · ${skipped} skipped` : ''}` : undefined;
+    const folders = services.workspaceIndex.folders.folders.length;
+    view.description = index ? `${index.documents().length} documents${folders > 1 ? ` in ${folders} folders` : ''}${skipped ? ` · ${skipped} skipped` : ''}` : undefined;
   };
   const later = (): void => {
     clearTimeout(timer);
