@@ -3,4 +3,4 @@
 import { MODEL_HASH } from './tagger/modelVersion';
 
 /** Bump whenever the output for some input changes: the index uses it as a cache key. */
-export const ENGINE_VERSION = `0.9.3+${MODEL_HASH}`;
+export const ENGINE_VERSION = `0.9.4+${MODEL_HASH}`;

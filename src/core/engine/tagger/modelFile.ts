@@ -100,5 +100,8 @@ export function modelHash(file: ModelFile): string {
   let h = 0x811c9dc5;
   const s = file.weights;
   for (let i = 0; i < s.length; i += 7) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  // Every character of the gates too: the same weights behind another gate give other output.
+  const g = JSON.stringify(file.header.gates ?? {});
+  for (let i = 0; i < g.length; i++) h = Math.imul(h ^ g.charCodeAt(i), 0x01000193);
   return (h >>> 0).toString(16).padStart(8, '0');
 }
