@@ -86,5 +86,28 @@ describe('engine: dossier extract / eval CLI', function () {
     assert.equal(summary.ours.strict.f1, 1);
     assert.equal(summary.ours.dateValueAccuracy, 1);
     assert.ok(typeof summary.compromise.strict.f1 === 'number');
+    assert.match(r.stdout, /Corrections simulation \(dev split[^\n]*\): not run/, 'one line of one document: nothing to split');
+  });
+
+  it('eval prints the corrections simulation by default, labelled with its split; --no-simulate-corrections skips it', () => {
+    const evalDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-eval-'));
+    const text = 'Officials in Vienna met Maria Lindqvist.\n';
+    for (const n of ['a', 'b']) {
+      fs.writeFileSync(path.join(evalDir, `${n}.txt`), text);
+      const mentions = [
+        { start: 13, end: 19, text: 'Vienna', type: 'PLACE', entity: 'p' },
+        { start: 24, end: 39, text: 'Maria Lindqvist', type: 'PERSON', entity: 'h' },
+      ];
+      fs.writeFileSync(path.join(evalDir, `${n}.gold.json`), JSON.stringify({ entities: [], mentions }));
+    }
+    const r = dossier(['eval', evalDir]);
+    const j = dossier(['eval', '--json', evalDir]);
+    const off = dossier(['eval', '--no-simulate-corrections', '--json', evalDir]);
+    fs.rmSync(evalDir, { recursive: true, force: true });
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /Corrections simulation \(dev split: the first half of each topic by file name is corrected[^\n]*\n {2}1 documents corrected, 1 scored; strict micro-F1 on the unseen half 1\.000 before -> 1\.000 after/);
+    const sim = JSON.parse(j.stdout).simulation;
+    assert.deepEqual([sim.corrected, sim.scored, sim.before.strict, sim.after.strict], [1, 1, 1, 1]);
+    assert.equal(JSON.parse(off.stdout).simulation, undefined);
   });
 });

@@ -30,7 +30,9 @@ export interface AdaptOptions {
   cap: number;
 }
 
-export const ADAPT: AdaptOptions = { epochs: 4, reach: 1.25, reachOutside: 0.5, cap: 4 };
+// reach 2: the higher weak-retype gate of 0.9.4 (9) needs the corrected name to clear the gate with room to
+// spare, so that it carries to the same kind of name in other words (MEANTIME simulation unchanged: 0.905 -> 0.909).
+export const ADAPT: AdaptOptions = { epochs: 4, reach: 2, reachOutside: 0.5, cap: 4 };
 
 export function adaptToCorrections(base: LoadedTagger, docs: CorrectedDocument[], opts: AdaptOptions = ADAPT): LoadedTagger {
   const examples = docs.flatMap((d) => examplesOf({ text: d.text, gold: d.names, rules: d.rules, weight: 1, only: touchedLines(d.text, d.touched) }));
