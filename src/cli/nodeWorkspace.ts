@@ -185,6 +185,8 @@ export async function openFolderIndex(
     maxFileSizeMB: options.maxFileSizeMB,
     include: CLI_INCLUDE,
     readOnly: options.readOnly,
+    // One snapshot file instead of one cache file per document on a warm run (not with --db).
+    snapshot: !options.stores,
     ...options.stores,
     writeDelayMs: 0,
     // The same fallback as the editor's default (dossier.documentDateFallback = "mtime"), so the
