@@ -69,7 +69,7 @@ class WorkspaceEntityIndex implements EntityIndex {
     private readonly options: EntityIndexOptions,
   ) {
     this.store = options.store ?? new DossierStore(port, (d) => this.report(d));
-    this.cache = options.analyses ?? new AnalysisCache(port, !options.readOnly, { snapshot: options.snapshot });
+    this.cache = options.analyses ?? new AnalysisCache(port, !options.readOnly);
     this.writes = new WriteScheduler(options.writeDelayMs ?? 500, () => this.write());
     if (options.readOnly) this.reason = typeof options.readOnly === 'string' ? options.readOnly : 'This workspace is not trusted: Dossier indexes it but writes nothing to .dossier/.';
   }
@@ -417,7 +417,9 @@ class WorkspaceEntityIndex implements EntityIndex {
   private async saveRegistrySnapshot(): Promise<void> {
     if (!this.options.snapshot || this.registryDirty || !this.entitiesPrint) return;
     const input = registryInput(this.docs.values(), this.log.all());
-    await writeRegistrySnapshot(this.port, { input, entities: this.entitiesPrint, aliases: [...this.aliases], registry: this.entities() }).catch(() => undefined);
+    const docs = [...this.docs.values()].map((d): [string, string] => [d.path, d.key]).sort((a, b) => (a[0] < b[0] ? -1 : 1));
+    const snapshot = { input, entities: this.entitiesPrint, aliases: [...this.aliases], registry: this.entities(), docs, orphans: this.orphans().length };
+    await writeRegistrySnapshot(this.port, snapshot).catch(() => undefined);
   }
 
   private rebuildRegistry(): void {

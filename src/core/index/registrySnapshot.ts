@@ -1,7 +1,8 @@
 // .dossier/cache/registry.snapshot: the registry and corpus aliases a full scan built, keyed on
 // what they are built from: every document's (path, analysis key) — the key holds the content
 // hash and the engine version — the annotations, and the entities.json it was saved as. A warm
-// reopen of an unchanged corpus takes them from here instead of rebuilding them. A derived
+// reopen of an unchanged corpus takes them from here instead of rebuilding them, and a warm
+// `dossier index` checks its documents against `docs` and answers from this one file. A derived
 // cache, git-ignored with cache/; a stale, damaged or foreign snapshot is ignored and rebuilt.
 import type { WorkspacePort } from '../ports';
 import { contentHash } from './contentHash';
@@ -20,6 +21,10 @@ export interface RegistrySnapshot {
   entities: string;
   aliases: [string, string][];
   registry: EntityRecord[];
+  /** [path, analysis key] of every document, by path: lets `dossier index` check a corpus unchanged without opening the index. */
+  docs: [string, string][];
+  /** index.orphans().length at the time. */
+  orphans: number;
 }
 
 /** The key of a registry's inputs; documents with a failed analysis count with an empty key. */
@@ -42,8 +47,9 @@ export async function readRegistrySnapshot(port: WorkspacePort): Promise<Registr
   const s = parsed as Partial<RegistrySnapshot> & { format?: unknown; version?: unknown };
   if (!s || s.format !== FORMAT || s.version !== VERSION || typeof s.input !== 'string' || typeof s.entities !== 'string') return undefined;
   if (!Array.isArray(s.aliases) || !s.aliases.every((a) => Array.isArray(a) && a.length === 2 && typeof a[0] === 'string' && typeof a[1] === 'string')) return undefined;
-  if (!Array.isArray(s.registry) || !s.registry.every(isRecord)) return undefined;
-  return { input: s.input, entities: s.entities, aliases: s.aliases, registry: s.registry };
+  if (!Array.isArray(s.registry) || !s.registry.every(isRecord) || typeof s.orphans !== 'number') return undefined;
+  if (!Array.isArray(s.docs) || !s.docs.every((d) => Array.isArray(d) && d.length === 2 && typeof d[0] === 'string' && typeof d[1] === 'string')) return undefined;
+  return { input: s.input, entities: s.entities, aliases: s.aliases, registry: s.registry, docs: s.docs, orphans: s.orphans };
 }
 
 export async function writeRegistrySnapshot(port: WorkspacePort, snapshot: RegistrySnapshot): Promise<void> {
