@@ -49,12 +49,18 @@ export async function readRegistrySnapshot(port: WorkspacePort): Promise<Registr
   if (!Array.isArray(s.aliases) || !s.aliases.every((a) => Array.isArray(a) && a.length === 2 && typeof a[0] === 'string' && typeof a[1] === 'string')) return undefined;
   if (!Array.isArray(s.registry) || !s.registry.every(isRecord) || typeof s.orphans !== 'number') return undefined;
   if (!Array.isArray(s.docs) || !s.docs.every((d) => Array.isArray(d) && d.length === 2 && typeof d[0] === 'string' && typeof d[1] === 'string')) return undefined;
-  return { input: s.input, entities: s.entities, aliases: s.aliases, registry: s.registry, docs: s.docs, orphans: s.orphans };
+  const snapshot: RegistrySnapshot = { input: s.input, entities: s.entities, aliases: s.aliases, registry: s.registry, docs: s.docs, orphans: s.orphans };
+  // A file that still parses but was edited or damaged inside: its checksum no longer agrees.
+  return (s as { sum?: unknown }).sum === checksum(snapshot) ? snapshot : undefined;
 }
 
 export async function writeRegistrySnapshot(port: WorkspacePort, snapshot: RegistrySnapshot): Promise<void> {
   await port.mkdir(`${DOSSIER_DIR}/cache`);
-  await port.writeFileAtomic(REGISTRY_SNAPSHOT_FILE, JSON.stringify({ format: FORMAT, version: VERSION, ...snapshot }));
+  await port.writeFileAtomic(REGISTRY_SNAPSHOT_FILE, JSON.stringify({ format: FORMAT, version: VERSION, ...snapshot, sum: checksum(snapshot) }));
+}
+
+function checksum(s: RegistrySnapshot): string {
+  return contentHash(JSON.stringify([s.input, s.entities, s.aliases, s.registry, s.docs, s.orphans]));
 }
 
 function isRecord(x: unknown): x is EntityRecord {
