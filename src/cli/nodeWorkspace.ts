@@ -9,7 +9,7 @@ import { ENGINE_VERSION } from '../core/engine/version';
 import type { LoadedTagger } from '../core/engine/tagger/index';
 import { MODEL_HASH } from '../core/engine/tagger/modelVersion';
 import type { Analysis, AnalyzeOptions } from '../core/model';
-import { openEntityIndex, type EntityIndex, type EntityIndexOptions } from '../core/index/index';
+import { openEntityIndex, type Annotation, type EntityIndex, type EntityIndexOptions } from '../core/index/index';
 import type { FileStat, WorkspacePort } from '../core/ports';
 import { writeFileAtomic } from '../core/atomicFile';
 import { sourceInfoOf, sourceKindOf, type SourceInfo } from '../core/sources/types';
@@ -161,6 +161,11 @@ export interface FolderIndexOptions {
 
 const TEACHING_KINDS: ReadonlySet<string> = new Set(['add', 'confirm', 'reject', 'relabel', 'link']);
 
+/** Annotations on mentions teach the tagger (the analyses then depend on them). */
+export function teachesTagger(annotations: readonly Annotation[]): boolean {
+  return annotations.some((a) => TEACHING_KINDS.has(a.kind) && a.target);
+}
+
 /** Opens the index of a folder with the engine, as every CLI command does. */
 export async function openFolderIndex(
   dir: string,
@@ -185,6 +190,8 @@ export async function openFolderIndex(
     maxFileSizeMB: options.maxFileSizeMB,
     include: CLI_INCLUDE,
     readOnly: options.readOnly,
+    // One snapshot file instead of one cache file per document on a warm run (not with --db).
+    snapshot: !options.stores,
     ...options.stores,
     writeDelayMs: 0,
     // The same fallback as the editor's default (dossier.documentDateFallback = "mtime"), so the
@@ -192,7 +199,7 @@ export async function openFolderIndex(
     documentDate: (rel) => mtimeDate(workspace.root, rel),
   });
   // Only annotations on mentions teach the tagger: without any, the engine need not load.
-  if (index.annotations().some((a) => TEACHING_KINDS.has(a.kind) && a.target)) {
+  if (teachesTagger(index.annotations())) {
     const e = engine();
     const base = e.shippedTagger();
     if (base) {

@@ -6,7 +6,8 @@ import { spawn } from 'node:child_process';
 import * as os from 'node:os';
 import { Presets, SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
-import { analyze, ENGINE_VERSION } from '../core/engine/index';
+// The version module only: `dossier index` imports this file, and a warm run never loads the engine.
+import { ENGINE_VERSION } from '../core/engine/version';
 import type { Lexicon } from '../core/model';
 import { contentHash } from '../core/index/contentHash';
 import { analyseDocument, analysisKey } from '../core/index/documentState';
@@ -17,6 +18,7 @@ import { WorkQueue, type Job } from '../core/index/pg/queue';
 import { TeamDb } from '../core/index/pg/teamDb';
 import type { ScanSummary } from '../core/index/types';
 import { CLI_INCLUDE, mtimeDate, NodeWorkspace } from './nodeWorkspace';
+import { analyze } from './lazy';
 import { dbOption, type TeamIndex } from './teamIndex';
 
 const BATCH = 4;

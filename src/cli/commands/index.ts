@@ -3,10 +3,11 @@
 import { SingleBar, Presets } from 'cli-progress';
 import { InvalidArgumentError, type Command } from 'commander';
 import { ENTITY_TYPES } from '../../core/model';
-import type { EntityIndex, ScanSummary } from '../../core/index/index';
+import type { EntityIndex, IndexDiagnostic, ScanSummary } from '../../core/index/index';
 import { dbOption, openCommandIndex, openFolderTeamIndex } from '../teamIndex';
 import { indexWithWorkers } from '../teamQueue';
 import { AnalysisPool } from '../analysisPool';
+import { warmIndex } from '../warmIndex';
 
 export function registerIndex(program: Command): void {
   program
@@ -20,6 +21,13 @@ export function registerIndex(program: Command): void {
     .option('--claim-ttl <seconds>', 'with --workers: how long a claimed document stays reserved for a silent worker', parsePositive, 60)
     .action(async (dir: string, opts: { maxSize: number; json?: boolean; db?: string; workers?: number; claimTtl: number }) => {
       if (opts.workers && !opts.db) throw new Error('--workers needs the team index: --db postgres://… or $DOSSIER_DB.');
+      // An unchanged folder: the answer of the last full run, from its snapshot (see warmIndex.ts).
+      const warm = opts.db ? undefined : await warmIndex(dir, opts.maxSize);
+      if (warm) {
+        const out = { counts: warm.entities, orphans: warm.orphans };
+        process.stdout.write(opts.json ? JSON.stringify(summaryJson(out, warm.summary, []), null, 2) + '\n' : summaryText(out, warm.summary, dir));
+        return;
+      }
       const team = opts.workers && opts.db ? await openFolderTeamIndex(opts.db, dir, { maxFileSizeMB: opts.maxSize }) : undefined;
       // Without the work queue: one analysis thread per core (DOSSIER_THREADS overrides), started only if a file changed.
       const pool = team ? undefined : AnalysisPool.create();
@@ -30,7 +38,8 @@ export function registerIndex(program: Command): void {
           ? await indexWithWorkers(team, dir, opts.db, { workers: opts.workers, claimTtl: opts.claimTtl, maxSize: opts.maxSize })
           : await scanWithProgress(index);
         await publish();
-        process.stdout.write(opts.json ? JSON.stringify(summaryJson(index, summary), null, 2) + '\n' : summaryText(index, summary, dir));
+        const out = { counts: entityCounts(index), orphans: index.orphans().length };
+        process.stdout.write(opts.json ? JSON.stringify(summaryJson(out, summary, index.diagnostics()), null, 2) + '\n' : summaryText(out, summary, dir));
         reportDiagnostics(index);
         // As `extract`: an input that could not be read (damaged, encrypted, no text) exits 1.
         if (summary.skipped.some((s) => s.code === 'read-failed' || s.code?.startsWith('source-'))) process.exitCode = 1;
@@ -77,8 +86,12 @@ export function entityCounts(index: EntityIndex): Record<string, number> {
   return counts;
 }
 
-function summaryText(index: EntityIndex, s: ScanSummary, dir: string): string {
-  const counts = entityCounts(index);
+interface Outcome {
+  counts: Record<string, number>;
+  orphans: number;
+}
+
+function summaryText({ counts, orphans }: Outcome, s: ScanSummary, dir: string): string {
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   const lines = [
     `Indexed ${s.documents} document${s.documents === 1 ? '' : 's'} in ${dir} (${(s.ms / 1000).toFixed(1)} s).`,
@@ -89,13 +102,12 @@ function summaryText(index: EntityIndex, s: ScanSummary, dir: string): string {
   ];
   if (s.removed) lines.push(`Dropped ${s.removed} document${s.removed === 1 ? '' : 's'} no longer in the folder.`);
   for (const k of s.skipped) lines.push(`Skipped ${k.path}: ${k.reason}`);
-  const orphans = index.orphans().length;
   if (orphans) lines.push(`${orphans} annotation${orphans === 1 ? '' : 's'} could not be re-anchored (orphans); none were deleted.`);
   return lines.join('\n') + '\n';
 }
 
-function summaryJson(index: EntityIndex, s: ScanSummary): object {
-  return { ...s, entities: entityCounts(index), orphans: index.orphans().length, diagnostics: index.diagnostics() };
+function summaryJson({ counts, orphans }: Outcome, s: ScanSummary, diagnostics: readonly IndexDiagnostic[]): object {
+  return { ...s, entities: counts, orphans, diagnostics };
 }
 
 /** Warnings and errors go to stderr so they are seen even when stdout is piped. */

@@ -13,6 +13,7 @@ import { corpusAliases, resolver } from './corpusAliases';
 import { changedNames, deriveLexicon, lexiconForText, mergeMap } from './lexicon';
 import { definitionOf, mentionAt, mentionsOf, quoteAt } from './queries';
 import { buildRegistry, fromStored, toStored } from './registry';
+import { readRegistrySnapshot, registryInput, writeRegistrySnapshot } from './registrySnapshot';
 import { scanWorkspace } from './scan';
 import { pageAt } from '../sources/types';
 import { EntitySearch } from './search';
@@ -55,6 +56,8 @@ class WorkspaceEntityIndex implements EntityIndex {
   /** The registry as last stored: keeps created/updated stable across runs. */
   private stored = new Map<string, EntityRecord>();
   private registryDirty = false;
+  /** The fingerprint of entities.json as last read or written (the file store only). */
+  private entitiesPrint: string | undefined;
   private reason: string | undefined;
   /** Short entity id -> the fuller entity another document names (see corpusAliases). */
   private aliases = new Map<string, string>();
@@ -87,6 +90,7 @@ class WorkspaceEntityIndex implements EntityIndex {
     this.log = new AnnotationLog(annotations.items);
     this.unreadable = { annotations: annotations.unreadable, entities: entities.unreadable };
     this.stored = new Map(entities.items.map((r) => [r.id, fromStored(r)]));
+    this.entitiesPrint = entities.fingerprint;
     this.lex = deriveLexicon(this.log.all());
     this.refreshAliases();
     this.rebuildRegistry();
@@ -114,13 +118,19 @@ class WorkspaceEntityIndex implements EntityIndex {
       onProgress,
       signal,
       done: async () => {
-        this.refreshAliases();
-        for (const doc of this.docs.values()) this.decorateOne(doc);
-        this.rebuildRegistry();
+        const restored = await this.restoreRegistry();
+        if (!restored) {
+          this.refreshAliases();
+          for (const doc of this.docs.values()) this.decorateOne(doc);
+          this.rebuildRegistry();
+        }
         this.fire({ documents: this.documents(), entities: [], annotations: true, all: true });
         await this.flush();
         // After a cancelled scan the unscanned documents' cache entries are still wanted.
-        if (!signal?.cancelled && !this.reason) await this.cache.prune(new Set([...this.docs.values()].map((d) => d.key)));
+        if (!signal?.cancelled && !this.reason) {
+          await this.cache.prune(new Set([...this.docs.values()].map((d) => d.key)));
+          if (!restored) await this.saveRegistrySnapshot();
+        }
       },
     });
   }
@@ -384,6 +394,34 @@ class WorkspaceEntityIndex implements EntityIndex {
     this.scheduleWrite();
   }
 
+  /**
+   * With `options.snapshot`: the registry and aliases of an unchanged corpus (same documents,
+   * annotations and entities.json as when the snapshot was saved) come from the snapshot.
+   */
+  private async restoreRegistry(): Promise<boolean> {
+    if (!this.options.snapshot || this.reason || !this.entitiesPrint) return false;
+    const snap = await readRegistrySnapshot(this.port);
+    if (!snap || snap.entities !== this.entitiesPrint || snap.input !== registryInput(this.docs.values(), this.log.all())) return false;
+    this.aliases = new Map(snap.aliases);
+    this.resolveId = resolver(mergeMap(this.lex), this.aliases);
+    for (const doc of this.docs.values()) this.decorateOne(doc);
+    // Decorating re-anchored an annotation that moved: its registry is built afresh.
+    if (this.log.hasPending()) return this.rebuildRegistry(), false;
+    this.registry = new Map(snap.registry.map((r) => [r.id, r]));
+    this.stored = new Map(this.registry);
+    this.registryDirty = false;
+    this.finder.invalidate(() => this.registry.values());
+    return true;
+  }
+
+  private async saveRegistrySnapshot(): Promise<void> {
+    if (!this.options.snapshot || this.registryDirty || !this.entitiesPrint) return;
+    const input = registryInput(this.docs.values(), this.log.all());
+    const docs = [...this.docs.values()].map((d): [string, string] => [d.path, d.key]).sort((a, b) => (a[0] < b[0] ? -1 : 1));
+    const snapshot = { input, entities: this.entitiesPrint, aliases: [...this.aliases], registry: this.entities(), docs, orphans: this.orphans().length };
+    await writeRegistrySnapshot(this.port, snapshot).catch(() => undefined);
+  }
+
   private rebuildRegistry(): void {
     this.registry = buildRegistry({
       documents: [...this.docs.values()].map((d) => ({ path: d.path, entities: d.analysis.entities, mentions: d.mentions })),
@@ -411,7 +449,7 @@ class WorkspaceEntityIndex implements EntityIndex {
       if (this.registryDirty) {
         this.registryDirty = false;
         this.stored = new Map(this.registry);
-        await this.store.saveEntities(this.entities().map(toStored), this.unreadable.entities);
+        this.entitiesPrint = (await this.store.saveEntities(this.entities().map(toStored), this.unreadable.entities)) || undefined;
       }
     } catch (err) {
       const message = `Could not write .dossier/: ${err instanceof Error ? err.message : String(err)}. Changes are kept in memory and retried.`;

@@ -10,6 +10,8 @@ export interface Loaded<T> {
   unreadable: unknown[];
   /** Set when the store was written by a newer Dossier. */
   newerSchema?: number;
+  /** A hash of the stored form as read (the file store); what saveEntities returns for what it stored. */
+  fingerprint?: string;
 }
 
 export interface IndexStore {
@@ -17,7 +19,8 @@ export interface IndexStore {
   loadEntities(): Promise<Loaded<EntityRecord>>;
   /** Read-merge-write, serialised against other writers: `merge` gets what is stored now and returns what to store. */
   saveAnnotations(merge: (stored: Loaded<Annotation>) => { items: Annotation[]; unreadable: unknown[] }): Promise<Annotation[]>;
-  saveEntities(records: readonly Omit<EntityRecord, 'counts'>[], unreadable: unknown[]): Promise<void>;
+  /** May return the fingerprint of what is now stored (see Loaded.fingerprint). */
+  saveEntities(records: readonly Omit<EntityRecord, 'counts'>[], unreadable: unknown[]): Promise<string | void>;
   /** One-time preparation before the first write (the file store's .gitignore). */
   ensureGitignore(): Promise<void>;
 }

@@ -2,6 +2,7 @@
 // .bak copies of damaged files, salvage of what survives, and merge-on-write under a lock.
 import { ENTITY_TYPES } from '../model';
 import type { WorkspacePort } from '../ports';
+import { contentHash } from './contentHash';
 import type { IndexStore, Loaded } from './indexStore';
 import { withLock } from './lock';
 import { salvageObjects } from './salvage';
@@ -49,11 +50,11 @@ export class DossierStore implements IndexStore {
     );
   }
 
-  async saveEntities(records: readonly Omit<EntityRecord, 'counts'>[], unreadable: unknown[]): Promise<void> {
+  async saveEntities(records: readonly Omit<EntityRecord, 'counts'>[], unreadable: unknown[]): Promise<string> {
     const body = stableStringify({ schemaVersion: SCHEMA_VERSION, entities: records, unreadable: unreadable.length ? unreadable : undefined });
     // Unchanged registry: no write, no mtime change, no noise in git or in file watchers.
-    if ((await this.port.readFile(ENTITIES_FILE)) === body) return;
-    await this.locked(() => this.port.writeFileAtomic(ENTITIES_FILE, body));
+    if ((await this.port.readFile(ENTITIES_FILE)) !== body) await this.locked(() => this.port.writeFileAtomic(ENTITIES_FILE, body));
+    return contentHash(body);
   }
 
   async ensureGitignore(): Promise<void> {
@@ -92,7 +93,7 @@ export class DossierStore implements IndexStore {
     if (unreadable.length) {
       this.report({ severity: 'warning', code: 'unreadable-entries', path, message: `${path}: ${unreadable.length} entries could not be read; they are kept in the file under "unreadable".` });
     }
-    return { items, unreadable };
+    return { items, unreadable, fingerprint: contentHash(text) };
   }
 
   private async backup(path: string, text: string): Promise<string> {

@@ -34,6 +34,11 @@ export interface EntityIndexOptions {
   store?: IndexStore;
   /** Where analyses are cached; default .dossier/cache/. */
   analyses?: AnalysisStore;
+  /**
+   * Keep the snapshots of a full scan (.dossier/cache/analyses.snapshot and registry.snapshot) and
+   * reopen an unchanged corpus from them: the CLI's `dossier index`. Only with the default stores.
+   */
+  snapshot?: boolean;
 }
 
 export interface MentionWithProvenance extends Mention {
