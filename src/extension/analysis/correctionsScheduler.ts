@@ -18,6 +18,12 @@ export const CORRECTIONS_DELAY_MS = 3000;
 
 export class CorrectionsScheduler {
   private timer: NodeJS.Timeout | undefined;
+  /**
+   * One adaptation at a time: two overlapping ones would both compare against the worker's old
+   * key, and the slower (possibly staler) one would win, leaving the tagger taught rulings
+   * that were undone meanwhile.
+   */
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly host: CorrectionsHost,
@@ -29,7 +35,7 @@ export class CorrectionsScheduler {
   async atOpen(index: EntityIndex): Promise<void> {
     const port = this.host.port();
     if (!port) return;
-    const followed = await followCorrections(index, port, this.worker, this.log, true).catch((err: unknown) => {
+    const followed = await this.serial(() => followCorrections(index, port, this.worker, this.log, true)).catch((err: unknown) => {
       this.log.warn(`corrections: ${err instanceof Error ? err.message : String(err)}`);
       return 'same' as const;
     });
@@ -40,12 +46,19 @@ export class CorrectionsScheduler {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       void (async () => {
+        // The index is awaited outside the queue: opening an index adapts through the queue too.
         const index = await this.host.index();
         const port = this.host.port();
-        if (!index || !port || (await followCorrections(index, port, this.worker, this.log)) !== 'changed') return;
-        await this.host.changed();
+        if (!index || !port) return;
+        if ((await this.serial(() => followCorrections(index, port, this.worker, this.log))) === 'changed') await this.host.changed();
       })().catch((err: unknown) => this.log.warn(`corrections: ${err instanceof Error ? err.message : String(err)}`));
     }, delayMs);
+  }
+
+  private serial<T>(job: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(job, job);
+    this.queue = run.catch(() => undefined);
+    return run;
   }
 
   dispose(): void {
