@@ -55,8 +55,11 @@ export class IndexFileSync implements vscode.Disposable {
       watcher.onDidChange((u) => this.fileChanged(u)),
       watcher.onDidDelete((u) => this.fileChanged(u)),
       vscode.workspace.onDidRenameFiles((e) => void this.renamed(e)),
-      // Closing an editor without saving: the index goes back to what is on disk.
-      vscode.workspace.onDidCloseTextDocument((d) => d.isDirty && this.fileChanged(d.uri)),
+      // Closing an editor without saving: the index goes back to what is on disk. "Revert and
+      // close" reverts first, so the document is no longer dirty when it closes, while the
+      // analysis of the reverted text may be dropped with the editor: re-read it in every case
+      // (an unchanged text costs one read and a hash).
+      vscode.workspace.onDidCloseTextDocument((d) => this.fileChanged(d.uri)),
     ];
   }
 
@@ -81,6 +84,8 @@ export class IndexFileSync implements vscode.Disposable {
     const excluded = picomatch(c.exclude, { dot: true });
     const paths = [...this.pendingPaths];
     this.pendingPaths.clear();
+    let failures: Set<string> | undefined;
+    const failed = (): Set<string> => (failures ??= new Set(index.analysisFailures().map((f) => f.path)));
     if (this.rescan && paths.length > BURST_FILES) {
       this.log.info(`${paths.length} files changed at once: rescanning the workspace in the background`);
       this.rescan();
@@ -104,7 +109,9 @@ export class IndexFileSync implements vscode.Disposable {
           continue;
         }
         const text = await this.workspace.readFile(path);
-        if (text !== undefined) await index.updateDocument(path, text);
+        // Already what the index holds (an editor closed after saving): nothing to do, unless its
+        // analysis failed, which a change retries.
+        if (text !== undefined && (index.getText(path) !== text || failed().has(path))) await index.updateDocument(path, text);
       } catch (err) {
         this.log.error(`could not update ${path} in the index: ${err instanceof Error ? err.message : String(err)}`);
       }

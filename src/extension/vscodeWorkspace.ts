@@ -1,6 +1,8 @@
-// The index's WorkspacePort over one workspace folder. `file:` folders use node:fs for real
-// atomic writes (temp file, fsync, rename) and exclusive creates; other schemes go through
-// workspace.fs, best effort (the index's merge-on-write still protects the data).
+// The index's WorkspacePort over one workspace folder. `file:` folders use node:fs: real atomic
+// writes (temp file, fsync, rename), exclusive creates, and reads that do not wait on the
+// window (in a remote window workspace.fs goes through the UI and back, seconds while the
+// window is still loading: the first highlights come from these reads). Other schemes go
+// through workspace.fs, best effort (the index's merge-on-write still protects the data).
 import { execFile } from 'node:child_process';
 import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
@@ -60,6 +62,10 @@ export class VscodeWorkspace implements WorkspacePort {
 
   async stat(relative: string): Promise<FileStat | undefined> {
     try {
+      if (this.native) {
+        const s = await fs.stat(this.fsPath(relative));
+        return { size: s.size, mtime: s.mtimeMs };
+      }
       const s = await vscode.workspace.fs.stat(this.uri(relative));
       return { size: s.size, mtime: s.mtime };
     } catch (err) {
@@ -71,7 +77,7 @@ export class VscodeWorkspace implements WorkspacePort {
   async readFile(relative: string): Promise<string | undefined> {
     try {
       if (this.sources && !relative.startsWith('.dossier/') && sourceKindOf(relative)) return (await this.sources.extract(this.uri(relative))).text;
-      const bytes = await vscode.workspace.fs.readFile(this.uri(relative));
+      const bytes = this.native ? await fs.readFile(this.fsPath(relative)) : await vscode.workspace.fs.readFile(this.uri(relative));
       return new TextDecoder('utf-8').decode(bytes);
     } catch (err) {
       if (isNotFound(err)) return undefined;
@@ -123,18 +129,21 @@ export class VscodeWorkspace implements WorkspacePort {
 
   async delete(relative: string): Promise<void> {
     try {
-      await vscode.workspace.fs.delete(this.uri(relative), { recursive: true, useTrash: false });
+      if (this.native) await fs.rm(this.fsPath(relative), { recursive: true });
+      else await vscode.workspace.fs.delete(this.uri(relative), { recursive: true, useTrash: false });
     } catch (err) {
       if (!isNotFound(err)) throw err;
     }
   }
 
   async mkdir(relative: string): Promise<void> {
-    await vscode.workspace.fs.createDirectory(this.uri(relative));
+    if (this.native) await fs.mkdir(this.fsPath(relative), { recursive: true });
+    else await vscode.workspace.fs.createDirectory(this.uri(relative));
   }
 
   async readDir(relative: string): Promise<string[]> {
     try {
+      if (this.native) return (await fs.readdir(this.fsPath(relative))).sort();
       const entries = await vscode.workspace.fs.readDirectory(this.uri(relative));
       return entries.map(([name]) => name).sort();
     } catch (err) {

@@ -2,21 +2,19 @@
 // progress, kept current by IndexFileSync, reopened when trust or coverage settings change.
 // A multi-root workspace has one index (and .dossier/) per folder, combined by MultiRootIndex;
 // adding or removing a folder reopens it.
-import { statSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { ENGINE_VERSION } from '../core/engine/version';
-import { openEntityIndex } from '../core/index/index';
 import type { EntityIndex, IndexChangeEvent, ScanSummary } from '../core/index/types';
 import { MultiRootIndex } from '../core/index/multiRootIndex';
 import type { ConfigMonitor, DossierConfig } from './config';
 import { IndexLifecycle } from './analysis/indexLifecycle';
-import { followCorrections, versionWithCorrections } from './analysis/correctionsLoop';
+import { CorrectionsScheduler } from './analysis/correctionsScheduler';
 import type { WorkerClient } from './analysis/workerClient';
 import type { TrustState } from './trustState';
 import { IndexFileSync } from './indexFileSync';
 import type { TeamConnection } from './team/teamConnection';
-import { VscodeWorkspace, findAuthor } from './vscodeWorkspace';
+import type { VscodeWorkspace } from './vscodeWorkspace';
 import { FolderSet } from './workspaceFolders';
+import { openFolderSetIndex } from './folderIndex';
 import type { SourceService } from './sources/sourceService';
 import { originalUriOf, textUriOf } from './sources/sourceUri';
 
@@ -36,7 +34,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   private readonly progressEmitter = new vscode.EventEmitter<IndexProgress | undefined>();
   private readonly subscriptions: vscode.Disposable[] = [this.changeEmitter, this.progressEmitter];
   private readonly reported = new Set<string>();
-  private correctionsTimer: NodeJS.Timeout | undefined;
+  private readonly corrections: CorrectionsScheduler;
   /** Index changes, across reopenings: subscribe here rather than on the index itself. */
   readonly onDidChange = this.changeEmitter.event;
   /** Scan progress; undefined when a scan ends. */
@@ -54,10 +52,23 @@ export class WorkspaceIndex implements vscode.Disposable {
     private readonly team?: TeamConnection,
   ) {
     this.folderSet = new FolderSet(vscode.workspace.workspaceFolders ?? [], sources);
+    this.corrections = new CorrectionsScheduler(
+      {
+        index: () => this.index,
+        port: () => this.folderSet.port(),
+        changed: async () => {
+          // Every document's analysis depends on the tagger: open editors now, the rest by a rescan.
+          this.changeEmitter.fire({ documents: [], entities: [], annotations: false, all: true });
+          await this.lifecycle?.rescan();
+        },
+      },
+      worker,
+      log,
+    );
     this.subscriptions.push(
       // Each new ruling may retrain the tagger: wait for a pause in annotating first.
-      this.changeEmitter.event((e) => e.annotations && this.scheduleCorrections()),
-      { dispose: () => clearTimeout(this.correctionsTimer) },
+      this.changeEmitter.event((e) => e.annotations && this.corrections.schedule()),
+      this.corrections,
       { dispose: () => this.fileSyncs.forEach((s) => s.dispose()) },
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.foldersChanged()),
       ...(team ? [team.onDidChangeMode(() => this.reopen(team.enabled ? 'connected to the team index' : 'using the workspace files'))] : []),
@@ -179,72 +190,17 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   private async open(): Promise<EntityIndex> {
-    const { folders } = this.folderSet;
-    let index: EntityIndex;
-    if (folders.length === 1) index = await this.openFolder(folders[0].workspace);
-    else {
-      const parts: { name: string; index: EntityIndex }[] = [];
-      try {
-        for (const f of folders) parts.push({ name: f.name, index: await this.openFolder(f.workspace) });
-      } catch (err) {
-        for (const p of parts) p.index.dispose();
-        throw err;
-      }
-      index = new MultiRootIndex(parts);
-    }
+    const index = await openFolderSetIndex(this.folderSet, {
+      config: this.config.current,
+      trusted: this.trust.trusted,
+      worker: this.worker,
+      team: this.team,
+      nextJob: () => ++this.scanJobs,
+    });
     // Before the first scan when the adapted model is cached (quick), so a workspace with
     // corrections is analysed once, with them; a model to build first is built in the background.
-    const port = this.folderSet.port();
-    const followed = port
-      ? await followCorrections(index, port, this.worker, this.log, true).catch((err: unknown) => {
-          this.log.warn(`corrections: ${err instanceof Error ? err.message : String(err)}`);
-          return 'same' as const;
-        })
-      : 'same';
-    if (followed === 'deferred') this.scheduleCorrections(0);
+    await this.corrections.atOpen(index);
     return index;
-  }
-
-  private async openFolder(ws: VscodeWorkspace): Promise<EntityIndex> {
-    const c = this.config.current;
-    // The engine version comes from its own small module: opening the index and painting
-    // cached analyses never wait for the worker to load the engine.
-    // Nor for git: the author (read when an annotation is made) is filled in once known.
-    let author: string | undefined;
-    void findAuthor(ws.root).then((name) => (author = name));
-    const worker = this.worker;
-    const team = await this.team?.stores(ws);
-    return openEntityIndex(ws, {
-      store: team?.store,
-      analyze: (text, options) => this.worker.analyzeOrThrow({ doc: `scan:${++this.scanJobs}`, version: 0, text, options, background: true }),
-      // Read at every analysis: the tagger follows the workspace's corrections.
-      get engineVersion() {
-        return versionWithCorrections(ENGINE_VERSION, worker.correctionsKey);
-      },
-      get author() {
-        return author;
-      },
-      include: [c.include],
-      exclude: c.exclude,
-      maxFileSizeMB: c.maxFileSizeMB,
-      maxSourceFileSizeMB: c.sources.maxFileSizeMB,
-      readOnly: this.trust.trusted ? (team?.readOnly ?? false) : true,
-      documentDate: (path) => this.mtimeDate(ws, path),
-    });
-  }
-
-  private scheduleCorrections(delayMs = CORRECTIONS_DELAY_MS): void {
-    clearTimeout(this.correctionsTimer);
-    this.correctionsTimer = setTimeout(() => {
-      void (async () => {
-        const index = await this.index;
-        const port = this.folderSet.port();
-        if (!index || !port || (await followCorrections(index, port, this.worker, this.log)) !== 'changed') return;
-        // Every document's analysis depends on the tagger: open editors now, the rest by a rescan.
-        this.changeEmitter.fire({ documents: [], entities: [], annotations: false, all: true });
-        await this.lifecycle?.rescan();
-      })().catch((err: unknown) => this.log.warn(`corrections: ${err instanceof Error ? err.message : String(err)}`));
-    }, delayMs);
   }
 
   private reopen(reason: string): void {
@@ -270,15 +226,6 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.progressEmitter.fire(p);
   }
 
-  private mtimeDate(ws: VscodeWorkspace, path: string): string | undefined {
-    if (this.config.current.documentDateFallback === 'none' || ws.root.scheme !== 'file') return undefined;
-    try {
-      return statSync(ws.uri(path).fsPath).mtime.toISOString().slice(0, 10);
-    } catch {
-      return undefined;
-    }
-  }
-
   private warnOnce(message: string): void {
     if (this.reported.has(message)) return;
     this.reported.add(message);
@@ -290,9 +237,6 @@ export class WorkspaceIndex implements vscode.Disposable {
     for (const s of this.subscriptions) s.dispose();
   }
 }
-
-/** The pause in annotating after which the tagger adapts (an annotation undone by then costs nothing). */
-const CORRECTIONS_DELAY_MS = 3000;
 
 function coverageKey(c: DossierConfig): string {
   return JSON.stringify([c.include, c.exclude, c.maxFileSizeMB, c.sources]);

@@ -25,19 +25,23 @@ function watchFirstHighlight(page, name) {
     (file) =>
       new Promise((resolve) => {
         let editorAt;
+        let clock;
         const started = performance.now();
         const tick = () => {
           const group = [...document.querySelectorAll('.editor-group-container')].find((g) => g.querySelector('.tab.active')?.textContent?.includes(file));
           const editor = group?.querySelector('.monaco-editor');
-          if (editor && editorAt === undefined && editor.querySelector('.view-line')) editorAt = performance.now();
+          if (editor && editorAt === undefined && editor.querySelector('.view-line')) {
+            editorAt = performance.now();
+            clock = Date.now();
+          }
           if (editorAt !== undefined) {
             const painted = [...editor.querySelectorAll('.view-overlays div[class*="ced-"]')].some((el) => {
               const bg = getComputedStyle(el).backgroundColor;
               return bg !== 'rgba(0, 0, 0, 0)' && bg !== 'transparent' && el.getBoundingClientRect().width >= 2;
             });
-            if (painted) return resolve({ editorAt, firstAt: performance.now() });
+            if (painted) return resolve({ editorAt, firstAt: performance.now(), clock });
           }
-          if (performance.now() - started > 60_000) return resolve({ editorAt, firstAt: undefined });
+          if (performance.now() - started > 60_000) return resolve({ editorAt, firstAt: undefined, clock });
           requestAnimationFrame(tick);
         };
         tick();
@@ -52,10 +56,13 @@ async function openFromExplorer(page, name) {
   await row.waitFor({ timeout: 30_000 });
   const timing = watchFirstHighlight(page, name);
   await row.click();
-  const { editorAt, firstAt } = await timing;
+  const { editorAt, firstAt, clock } = await timing;
   assert.ok(editorAt !== undefined, `the editor of ${name} appears`);
   assert.ok(firstAt !== undefined, `${name} gets highlights`);
-  return Math.round(firstAt - editorAt);
+  const ms = Math.round(firstAt - editorAt);
+  // Wall-clock times, to line up with the extension host's Dossier.log.
+  console.log(`    editor of ${name} at ${new Date(clock).toISOString()}, first highlight at ${new Date(clock + ms).toISOString()}`);
+  return ms;
 }
 
 const texts = async (editor) => [...new Set((await highlights(editor)).map((h) => h.text))].sort();

@@ -4,7 +4,7 @@ import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import type { DossierApi } from '../../src/extension/extension';
 import type { TreeSnapshotNode } from '../../src/extension/features/treeSnapshot';
-import { activateDossier, indexedWorkspace, openArticle, sampleUri, tree, waitFor } from './coreFixture';
+import { activateDossier, indexReport, indexedWorkspace, openArticle, sampleUri, tree, waitFor } from './coreFixture';
 
 const SAMPLES = ['flood-relief.md', 'harbour-strike.txt', 'rail-inquiry.txt', 'water-summit.md'];
 
@@ -47,7 +47,7 @@ suite('core: views and status bar', () => {
     const danube = find(nodes, 'Danube');
     const docs = danube?.children ?? [];
     assert.deepStrictEqual(docs.map((d) => d.contextValue), docs.map(() => 'entityDocument'));
-    assert.deepStrictEqual(docs.map((d) => d.label).sort(), ['flood-relief.md', 'water-summit.md']);
+    assert.deepStrictEqual(docs.map((d) => d.label).sort(), ['flood-relief.md', 'water-summit.md'], await indexReport(api));
     const lines = docs[0].children ?? [];
     assert.ok(lines.length > 0);
     for (const line of lines) {
@@ -62,7 +62,7 @@ suite('core: views and status bar', () => {
     await vscode.commands.executeCommand('dossier.entities.filter', 'ORBAN');
     const filtered = await tree('dossier.entities', 2);
     const names = filtered.flatMap((t) => (t.children ?? []).map((e) => e.label));
-    assert.deepStrictEqual(names, ['Viktor Orbán']);
+    assert.deepStrictEqual(names, ['Viktor Orbán'], await indexReport(api));
     await vscode.commands.executeCommand('dossier.entities.clearFilter');
     const all = await tree('dossier.entities', 2);
     assert.ok(all.flatMap((t) => t.children ?? []).length > 10);
@@ -80,7 +80,8 @@ suite('core: views and status bar', () => {
   test('Entities: document scope lists only the active article', async () => {
     await vscode.commands.executeCommand('dossier.entities.scope', 'document');
     const nodes = await tree('dossier.entities', 3);
-    assert.ok(find(nodes, 'Mark Rutte'), 'harbour-strike.txt names Mark Rutte');
+    const shown = api.services.analysis.get(sampleUri('harbour-strike.txt'))?.analysis.mentions.map((m) => `${m.type}:${m.text}`);
+    assert.ok(find(nodes, 'Mark Rutte'), `harbour-strike.txt names Mark Rutte; its analysis: ${JSON.stringify(shown)}\n${await indexReport(api)}`);
     assert.strictEqual(find(nodes, 'Amina Diallo'), undefined, 'but not Amina Diallo');
     const rutte = find(nodes, 'Mark Rutte');
     assert.ok((rutte?.children ?? []).every((c) => c.contextValue === 'mention'));

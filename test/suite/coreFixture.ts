@@ -83,6 +83,21 @@ export async function indexedWorkspace(api: DossierApi, documents = SAMPLE_ARTIC
   }, 60_000);
 }
 
+/** What the index holds per sample, for failure messages: mention counts by type and the names. */
+export async function indexReport(api: DossierApi): Promise<string> {
+  const index = await api.services.index;
+  if (!index) return 'no index';
+  const lines = [`correctionsKey=${JSON.stringify(api.services.workspaceIndex.correctionsKey)} retries=${JSON.stringify(api.services.workspaceIndex.pendingRetries())}`];
+  for (const p of SAMPLE_ARTICLES) {
+    const doc = index.getDocument(p);
+    const byType: Record<string, number> = {};
+    for (const m of doc?.mentions ?? []) byType[`${m.type}.${m.provenance}`] = (byType[`${m.type}.${m.provenance}`] ?? 0) + 1;
+    const names = [...new Set((doc?.mentions ?? []).filter((m) => m.type !== 'DATE').map((m) => m.text))].slice(0, 12);
+    lines.push(`${p}: ${JSON.stringify(byType)} ${names.join(' | ')}`);
+  }
+  return lines.join('\n');
+}
+
 /** Offset of the first occurrence of `needle` in the editor (fails when absent). */
 export function offsetOf(editor: vscode.TextEditor, needle: string): number {
   const at = editor.document.getText().indexOf(needle);

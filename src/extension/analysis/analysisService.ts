@@ -41,6 +41,8 @@ export class AnalysisService implements vscode.Disposable {
   private readonly tooLarge = new Set<string>();
   /** Documents whose analysis hit the worker's time limit, with the text length at the time. */
   private readonly tooSlow = new Map<string, number>();
+  /** Documents whose cached analysis is being looked up (one look-up each: runs repeat at start-up). */
+  private readonly painting = new Set<string>();
   private readonly fallbackDates: FallbackDates;
   private readonly emitter = new vscode.EventEmitter<DocumentAnalysis>();
   private readonly subscriptions: vscode.Disposable[] = [];
@@ -190,14 +192,15 @@ export class AnalysisService implements vscode.Disposable {
       return;
     }
     this.tooSlow.delete(key);
+    // First sight of this document: paint what the index already knows while the engine works
+    // (started before anything else is awaited: this is what the researcher sees first).
+    if (!this.current.has(key) && !this.painting.has(key)) void this.paintCached(d, version, text);
     const options: AnalyzeOptions = { languageId: d.languageId, lexicon: this.bridge?.lexiconFor(d, text) };
     const fallback = await this.fallbackDates.of(d);
     if (fallback) options.documentDate = fallback;
     const metadataDate = this.metadataDate(d.uri);
     if (metadataDate) options.metadataDate = metadataDate;
     const job = this.worker.analyze({ doc: key, version, text, options });
-    // First sight of this document: paint what the index already knows while the engine works.
-    if (!this.current.has(key)) void this.paintCached(d, version, text);
     const result = await job;
     if (!result.ok) {
       // Superseded jobs are followed by a newer one; anything else leaves the old highlights.
@@ -230,10 +233,13 @@ export class AnalysisService implements vscode.Disposable {
   private async paintCached(d: vscode.TextDocument, version: number, text: string): Promise<void> {
     const key = d.uri.toString();
     let analysis: Analysis | undefined;
+    this.painting.add(key);
     try {
       analysis = await this.bridge?.cached(d, text);
     } catch (err) {
       this.log.warn(`cached analysis of ${key} unreadable: ${err instanceof Error ? err.message : String(err)}`);
+    } finally {
+      this.painting.delete(key);
     }
     if (!analysis || d.isClosed || d.version !== version || this.current.has(key)) return;
     const entry: DocumentAnalysis = { uri: d.uri, version, analysis, stale: false };

@@ -1,5 +1,6 @@
 // The document date the engine falls back on when an article names none of its own
 // (`dossier.documentDateFallback`: the file's modification date, or nothing).
+import { stat } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { ConfigMonitor } from '../config';
 
@@ -16,8 +17,9 @@ export class FallbackDates {
     if (this.cache.has(key)) return this.cache.get(key);
     let date: string | undefined;
     try {
-      const stat = await vscode.workspace.fs.stat(d.uri);
-      date = new Date(stat.mtime).toISOString().slice(0, 10);
+      // node:fs for files on disk: workspace.fs waits on the window, seconds while it loads.
+      const mtime = d.uri.scheme === 'file' ? (await stat(d.uri.fsPath)).mtimeMs : (await vscode.workspace.fs.stat(d.uri)).mtime;
+      date = new Date(mtime).toISOString().slice(0, 10);
     } catch {
       date = undefined;
     }

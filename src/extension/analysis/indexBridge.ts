@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { EMPTY_LEXICON, type Analysis } from '../../core/model';
 import type { EntityIndex } from '../../core/index/types';
+import { stat } from 'node:fs/promises';
 import picomatch from 'picomatch';
 import type { ConfigMonitor, DossierConfig } from '../config';
 import type { WorkspaceIndex } from '../workspaceIndex';
@@ -66,7 +67,9 @@ export function createIndexBridge(workspaceIndex: WorkspaceIndex, config: Config
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
   try {
-    await vscode.workspace.fs.stat(uri);
+    // node:fs for files on disk: workspace.fs waits on the window.
+    if (uri.scheme === 'file') await stat(uri.fsPath);
+    else await vscode.workspace.fs.stat(uri);
     return true;
   } catch {
     return false;
