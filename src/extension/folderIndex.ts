@@ -45,6 +45,8 @@ export async function openFolderIndex(ws: VscodeWorkspace, ctx: FolderIndexConte
   const team = await ctx.team?.stores(ws);
   return openEntityIndex(ws, {
     store: team?.store,
+    // A reopened unchanged workspace takes its registry from .dossier/cache/registry.snapshot.
+    snapshot: !team?.store,
     analyze: (text, options) => worker.analyzeOrThrow({ doc: `scan:${ctx.nextJob()}`, version: 0, text, options, background: true }),
     // Read at every analysis: the tagger follows the workspace's corrections.
     get engineVersion() {

@@ -35,8 +35,8 @@ export interface EntityIndexOptions {
   /** Where analyses are cached; default .dossier/cache/. */
   analyses?: AnalysisStore;
   /**
-   * Keep the snapshots of a full scan (.dossier/cache/analyses.snapshot and registry.snapshot) and
-   * reopen an unchanged corpus from them: the CLI's `dossier index`. Only with the default stores.
+   * Keep the snapshot of a full scan (.dossier/cache/registry.snapshot) and reopen an unchanged
+   * corpus from it (the CLI and the editor). Only with the default stores.
    */
   snapshot?: boolean;
 }
