@@ -7,6 +7,7 @@ import { lookupPlace } from './gazetteer';
 import { blockedAfter } from './names';
 import { LOCATIVE_CONFIDENCE } from './contextCues';
 import { isCommonWord } from './nlp';
+import { scanWordStarts, type WordStarts } from './wordIndex';
 import { NEVER_ALONE, NEVER_NAMES, ORG_START_WORDS, PARTICLES, TITLES } from './lexicons/names';
 
 /** A candidate placed in the document, with the alias link the grouping step will honour. */
@@ -34,10 +35,11 @@ export function isAcronymOf(acronym: string, name: string): boolean {
   return a === initials(name, false) || a === initials(name, true);
 }
 
-export function applyConsistency(text: string, cands: DocCandidate[]): DocCandidate[] {
+/** `words` finds where words start (the paragraphs' cached word lists); by default a scan of the text. */
+export function applyConsistency(text: string, cands: DocCandidate[], words?: WordStarts): DocCandidate[] {
   unifyTypes(cands);
   linkAcronyms(text, cands);
-  const added = propagate(text, cands);
+  const added = propagate(text, cands, words);
   fullNameIndex = null;
   // Unknown single words with no support anywhere in the document are dropped.
   return cands.concat(added).filter((c) => c.confidence >= CONFIDENT || c.linkTo !== undefined || c.type === 'DATE');
@@ -138,7 +140,7 @@ function weakPlace(c: DocCandidate): boolean {
   return c.source === 'gazetteer' || (c.source === 'rule' && c.confidence === LOCATIVE_CONFIDENCE);
 }
 
-function propagate(text: string, cands: DocCandidate[]): DocCandidate[] {
+function propagate(text: string, cands: DocCandidate[], words?: WordStarts): DocCandidate[] {
   // Occupancy per character: overlap checks stay O(span) however many mentions there are.
   const occupied = new Uint8Array(text.length);
   const occupy = (s: number, e: number): void => {
@@ -219,9 +221,10 @@ function propagate(text: string, cands: DocCandidate[]): DocCandidate[] {
     if (NEVER_NAMES.has(head.toLowerCase()) || NEVER_ALONE.has(head.toLowerCase()) || ORG_START_WORDS.has(head.toLowerCase()) || isCommonWord(head, true)) continue;
     if (!orgHeads.has(head)) orgHeads.set(head, c);
   }
-  // One pass over the text indexes where each word starts: looking a name up is then a
-  // handful of startsWith checks instead of a scan of the whole document per name. Only the
-  // first words of the forms, heads and name parts searched below are ever looked up.
+  // An index of where each word starts (the paragraphs' cached word lists, or one pass over the
+  // text): looking a name up is then a handful of startsWith checks instead of a scan of the
+  // whole document per name. Only the first words of the forms, heads and name parts searched
+  // below are ever looked up.
   const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu;
   const firstWord = (form: string): string | null => {
     WORD.lastIndex = 0;
@@ -233,14 +236,7 @@ function propagate(text: string, cands: DocCandidate[]): DocCandidate[] {
     const w = firstWord(form);
     if (w) wanted.add(w);
   }
-  const wordStarts = new Map<string, number[]>();
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
-    if (!wanted.has(m[0])) continue;
-    const list = wordStarts.get(m[0]);
-    if (list) list.push(m.index);
-    else wordStarts.set(m[0], [m.index]);
-  }
+  const wordStarts = (words ?? ((w) => scanWordStarts(text, w)))(wanted);
   const search = (form: string, make: (start: number) => DocCandidate): void => {
     const first = firstWord(form);
     if (!first) return;

@@ -5,6 +5,7 @@ import type { Paragraph } from './paragraphs';
 import type { ParagraphResult } from './types';
 import type { MaskedText } from './mask';
 import { applyConsistency } from './consistency';
+import { paragraphWords, paragraphWordStarts } from './wordIndex';
 import { splitPersonOfOrg } from './personOfOrg';
 import { groupEntities, Placed } from './grouping';
 import { applyMerges, isSuppressed, lexiconCandidates, relabel } from './lexiconFeedback';
@@ -47,7 +48,8 @@ export function documentPass(raw: string, masked: MaskedText, paragraphs: Paragr
     anchor = anchorOf(c.date, docDate.date) ?? anchor;
   }
 
-  let placed = applyConsistency(text, splitPersonOfOrg(cands)) as Placed[];
+  const words = paragraphWordStarts(text, paragraphs, (i) => (results[i].words ??= paragraphWords(paragraphs[i].text)));
+  let placed = applyConsistency(text, splitPersonOfOrg(cands), words) as Placed[];
   for (const c of placed) relabel(c, lexicon);
   placed = placed.filter((c) => !isSuppressed(c, lexicon));
   // The tagger sees the rules' final answer; the user's lexicon then rules over both.
