@@ -54,11 +54,14 @@ function unifyTypes(cands: DocCandidate[]): void {
     v.set(c.type, (v.get(c.type) ?? 0) + c.confidence);
     votes.set(c.text, v);
   }
+  // The votes are final before any type changes: the winner per form is chosen once.
+  const winner = new Map<string, EntityType>();
   for (const c of cands) {
     const v = votes.get(c.text);
     if (!v || c.type === 'DATE' || c.source === 'lexicon') continue;
-    const best = [...v].sort((a, b) => b[1] - a[1])[0];
-    if (best[0] !== c.type) c.type = best[0];
+    let best = winner.get(c.text);
+    if (best === undefined) winner.set(c.text, (best = [...v].sort((a, b) => b[1] - a[1])[0][0]));
+    if (best !== c.type) c.type = best;
     if (c.confidence < CONFIDENT) c.confidence = CONFIDENT;
   }
 }
@@ -254,7 +257,11 @@ function propagate(text: string, cands: DocCandidate[], words?: WordStarts): Doc
   }
   // Heads already found on their own ("Apple" next to "Apple Computer") join that organisation.
   const headOf = new Map<string, DocCandidate>();
-  for (const c of cands) if (c.type === 'ORG' && c.confidence >= CONFIDENT && c.text.includes(' ') && !headOf.has(c.text.split(' ')[0])) headOf.set(c.text.split(' ')[0], c);
+  for (const c of cands) {
+    if (c.type !== 'ORG' || c.confidence < CONFIDENT) continue;
+    const space = c.text.indexOf(' ');
+    if (space >= 0 && !headOf.has(c.text.slice(0, space))) headOf.set(c.text.slice(0, space), c);
+  }
   for (const c of cands) {
     const full = c.type === 'ORG' && !c.text.includes(' ') && c.linkTo === undefined ? headOf.get(c.text) : undefined;
     if (full) c.linkTo = full.start;

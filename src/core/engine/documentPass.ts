@@ -27,7 +27,11 @@ export function documentPass(raw: string, masked: MaskedText, paragraphs: Paragr
       const s = raw.slice(start, end);
       // A span must read the same in the raw and the masked text (no markup inside).
       if (!s || s !== text.slice(start, end)) continue;
-      cands.push({ ...c, start, end, text: s, linkTo: c.expansionOf ? p.start + c.expansionOf.start : undefined });
+      // Field by field: a spread copy of every candidate on every edit was the pass's costliest line.
+      const placed: Placed = { start, end, type: c.type, source: c.source, confidence: c.confidence, text: s, linkTo: c.expansionOf ? p.start + c.expansionOf.start : undefined };
+      if (c.date) placed.date = c.date;
+      if (c.expansionOf) placed.expansionOf = c.expansionOf;
+      cands.push(placed);
     }
   });
   for (const c of lexiconCandidates(text, lexicon)) cands.push(c);
