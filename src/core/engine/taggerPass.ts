@@ -13,6 +13,7 @@ import { hashFeatures, hashString } from './tagger/perceptron';
 import { lineSequences, tag } from './tagger/prepare';
 import { combine } from './tagger/combine';
 import { DocumentFacts, Entry, withoutDocumentFacts } from './taggerFacts';
+import { combineByBlock } from './blockCombine';
 
 /** Context tokens on each side that a token's features read (the ±2 window). */
 const WINDOW = 2;
@@ -148,6 +149,8 @@ export class IncrementalTagger {
   }
 
   private combineAll(text: string, paragraphs: Paragraph[], cur: Entry[], rules: Placed[], tagger: LoadedTagger): Placed[] {
+    const byBlock = combineByBlock(paragraphs, cur, rules, tagger.gates);
+    if (byBlock) return byBlock;
     const total = cur.reduce((n, e) => n + e.tokens.length, 0);
     const labels = new Uint8Array(total);
     const margins = new Float32Array(total);
