@@ -14,6 +14,7 @@ import { lineSequences, tag } from './tagger/prepare';
 import { combine } from './tagger/combine';
 import { DocumentFacts, Entry, withoutDocumentFacts } from './taggerFacts';
 import { combineByBlock } from './blockCombine';
+import { MAX_FEATURES, orderFreeSums } from './exactSums';
 
 /** Context tokens on each side that a token's features read (the ±2 window). */
 const WINDOW = 2;
@@ -66,7 +67,7 @@ export class IncrementalTagger {
 
   private reset(tagger: LoadedTagger | null): void {
     this.entries = [];
-    this.facts = new DocumentFacts();
+    this.facts = new DocumentFacts(!!tagger && orderFreeSums(tagger.model.weights));
     this.tokenCache.clear();
     this.model = tagger;
   }
@@ -120,6 +121,8 @@ export class IncrementalTagger {
     const hashes = e.base.hashes;
     const feats = e.tokens.map((t, j) => {
       const facts = this.facts.documentFeatures(t);
+      // The order-free facts hold only up to MAX_FEATURES per token (apply() then starts over).
+      if (hashes[j].length + facts.length + 3 > MAX_FEATURES) throw new Error('too many features for order-free sums');
       if (!facts.length) return hashes[j];
       const out = new Uint32Array(hashes[j].length + facts.length);
       out.set(hashes[j]);
