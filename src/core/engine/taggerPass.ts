@@ -92,6 +92,7 @@ export class IncrementalTagger {
     }
     const tokenCache = new Map<string, Token[]>();
     const cur: Entry[] = [];
+    let lastReused = -1;
     for (let i = 0; i < paragraphs.length; i++) {
       const p = paragraphs[i];
       const prefix = text.slice(Math.max(0, p.start - 3), p.start);
@@ -102,7 +103,12 @@ export class IncrementalTagger {
       tokenCache.set(tokKey, tokens);
       const rel = perParagraph[i].map((m) => ({ start: m.start - p.start, end: m.end - p.start, type: m.type, source: m.source, confidence: m.confidence }));
       const key = tokKey + '\u0001' + rel.map((m) => `${m.start},${m.end},${m.type},${sourceKey(m)}`).join(';');
-      const reused = previous.get(key)?.shift();
+      // Identical paragraphs share a key: take the first twin after the last one reused, so
+      // kept entries never change order (a reorder re-tags the whole document).
+      const twins = previous.get(key);
+      const k = twins ? twins.findIndex((e) => e.index > lastReused) : -1;
+      const reused = k >= 0 ? twins!.splice(k, 1)[0] : undefined;
+      if (reused) lastReused = reused.index;
       cur.push(reused ?? newEntry(key, tokens, rel));
     }
     this.tokenCache = tokenCache;
