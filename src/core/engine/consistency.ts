@@ -7,6 +7,7 @@ import { lookupPlace } from './gazetteer';
 import { blockedAfter } from './names';
 import { LOCATIVE_CONFIDENCE } from './contextCues';
 import { isCommonWord } from './nlp';
+import { scanWordStarts, type WordStarts } from './wordIndex';
 import { NEVER_ALONE, NEVER_NAMES, ORG_START_WORDS, PARTICLES, TITLES } from './lexicons/names';
 
 /** A candidate placed in the document, with the alias link the grouping step will honour. */
@@ -34,10 +35,11 @@ export function isAcronymOf(acronym: string, name: string): boolean {
   return a === initials(name, false) || a === initials(name, true);
 }
 
-export function applyConsistency(text: string, cands: DocCandidate[]): DocCandidate[] {
+/** `words` finds where words start (the paragraphs' cached word lists); by default a scan of the text. */
+export function applyConsistency(text: string, cands: DocCandidate[], words?: WordStarts): DocCandidate[] {
   unifyTypes(cands);
   linkAcronyms(text, cands);
-  const added = propagate(text, cands);
+  const added = propagate(text, cands, words);
   fullNameIndex = null;
   // Unknown single words with no support anywhere in the document are dropped.
   return cands.concat(added).filter((c) => c.confidence >= CONFIDENT || c.linkTo !== undefined || c.type === 'DATE');
@@ -52,11 +54,14 @@ function unifyTypes(cands: DocCandidate[]): void {
     v.set(c.type, (v.get(c.type) ?? 0) + c.confidence);
     votes.set(c.text, v);
   }
+  // The votes are final before any type changes: the winner per form is chosen once.
+  const winner = new Map<string, EntityType>();
   for (const c of cands) {
     const v = votes.get(c.text);
     if (!v || c.type === 'DATE' || c.source === 'lexicon') continue;
-    const best = [...v].sort((a, b) => b[1] - a[1])[0];
-    if (best[0] !== c.type) c.type = best[0];
+    let best = winner.get(c.text);
+    if (best === undefined) winner.set(c.text, (best = [...v].sort((a, b) => b[1] - a[1])[0][0]));
+    if (best !== c.type) c.type = best;
     if (c.confidence < CONFIDENT) c.confidence = CONFIDENT;
   }
 }
@@ -138,7 +143,7 @@ function weakPlace(c: DocCandidate): boolean {
   return c.source === 'gazetteer' || (c.source === 'rule' && c.confidence === LOCATIVE_CONFIDENCE);
 }
 
-function propagate(text: string, cands: DocCandidate[]): DocCandidate[] {
+function propagate(text: string, cands: DocCandidate[], words?: WordStarts): DocCandidate[] {
   // Occupancy per character: overlap checks stay O(span) however many mentions there are.
   const occupied = new Uint8Array(text.length);
   const occupy = (s: number, e: number): void => {
@@ -219,9 +224,10 @@ function propagate(text: string, cands: DocCandidate[]): DocCandidate[] {
     if (NEVER_NAMES.has(head.toLowerCase()) || NEVER_ALONE.has(head.toLowerCase()) || ORG_START_WORDS.has(head.toLowerCase()) || isCommonWord(head, true)) continue;
     if (!orgHeads.has(head)) orgHeads.set(head, c);
   }
-  // One pass over the text indexes where each word starts: looking a name up is then a
-  // handful of startsWith checks instead of a scan of the whole document per name. Only the
-  // first words of the forms, heads and name parts searched below are ever looked up.
+  // An index of where each word starts (the paragraphs' cached word lists, or one pass over the
+  // text): looking a name up is then a handful of startsWith checks instead of a scan of the
+  // whole document per name. Only the first words of the forms, heads and name parts searched
+  // below are ever looked up.
   const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu;
   const firstWord = (form: string): string | null => {
     WORD.lastIndex = 0;
@@ -233,14 +239,7 @@ function propagate(text: string, cands: DocCandidate[]): DocCandidate[] {
     const w = firstWord(form);
     if (w) wanted.add(w);
   }
-  const wordStarts = new Map<string, number[]>();
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
-    if (!wanted.has(m[0])) continue;
-    const list = wordStarts.get(m[0]);
-    if (list) list.push(m.index);
-    else wordStarts.set(m[0], [m.index]);
-  }
+  const wordStarts = (words ?? ((w) => scanWordStarts(text, w)))(wanted);
   const search = (form: string, make: (start: number) => DocCandidate): void => {
     const first = firstWord(form);
     if (!first) return;
@@ -258,7 +257,11 @@ function propagate(text: string, cands: DocCandidate[]): DocCandidate[] {
   }
   // Heads already found on their own ("Apple" next to "Apple Computer") join that organisation.
   const headOf = new Map<string, DocCandidate>();
-  for (const c of cands) if (c.type === 'ORG' && c.confidence >= CONFIDENT && c.text.includes(' ') && !headOf.has(c.text.split(' ')[0])) headOf.set(c.text.split(' ')[0], c);
+  for (const c of cands) {
+    if (c.type !== 'ORG' || c.confidence < CONFIDENT) continue;
+    const space = c.text.indexOf(' ');
+    if (space >= 0 && !headOf.has(c.text.slice(0, space))) headOf.set(c.text.slice(0, space), c);
+  }
   for (const c of cands) {
     const full = c.type === 'ORG' && !c.text.includes(' ') && c.linkTo === undefined ? headOf.get(c.text) : undefined;
     if (full) c.linkTo = full.start;

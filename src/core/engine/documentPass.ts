@@ -5,6 +5,7 @@ import type { Paragraph } from './paragraphs';
 import type { ParagraphResult } from './types';
 import type { MaskedText } from './mask';
 import { applyConsistency } from './consistency';
+import { paragraphWords, paragraphWordStarts } from './wordIndex';
 import { splitPersonOfOrg } from './personOfOrg';
 import { groupEntities, Placed } from './grouping';
 import { applyMerges, isSuppressed, lexiconCandidates, relabel } from './lexiconFeedback';
@@ -26,7 +27,11 @@ export function documentPass(raw: string, masked: MaskedText, paragraphs: Paragr
       const s = raw.slice(start, end);
       // A span must read the same in the raw and the masked text (no markup inside).
       if (!s || s !== text.slice(start, end)) continue;
-      cands.push({ ...c, start, end, text: s, linkTo: c.expansionOf ? p.start + c.expansionOf.start : undefined });
+      // Field by field: a spread copy of every candidate on every edit was the pass's costliest line.
+      const placed: Placed = { start, end, type: c.type, source: c.source, confidence: c.confidence, text: s, linkTo: c.expansionOf ? p.start + c.expansionOf.start : undefined };
+      if (c.date) placed.date = c.date;
+      if (c.expansionOf) placed.expansionOf = c.expansionOf;
+      cands.push(placed);
     }
   });
   for (const c of lexiconCandidates(text, lexicon)) cands.push(c);
@@ -47,32 +52,52 @@ export function documentPass(raw: string, masked: MaskedText, paragraphs: Paragr
     anchor = anchorOf(c.date, docDate.date) ?? anchor;
   }
 
-  let placed = applyConsistency(text, splitPersonOfOrg(cands)) as Placed[];
+  const words = paragraphWordStarts(text, paragraphs, (i) => (results[i].words ??= paragraphWords(paragraphs[i].text)));
+  let placed = applyConsistency(text, splitPersonOfOrg(cands), words) as Placed[];
   for (const c of placed) relabel(c, lexicon);
   placed = placed.filter((c) => !isSuppressed(c, lexicon));
   // The tagger sees the rules' final answer; the user's lexicon then rules over both.
-  const rules = removeOverlaps(placed, text.length);
+  const rules = removeOverlaps(placed);
   const tagged = tagStep ? tagStep(text, rules) : rules;
   for (const c of tagged) relabel(c, lexicon);
-  const kept = removeOverlaps(tagged.filter((c) => !isSuppressed(c, lexicon)), text.length);
+  const kept = removeOverlaps(tagged.filter((c) => !isSuppressed(c, lexicon)));
   const { mentions, entities } = groupEntities(kept);
   const merged = applyMerges(mentions, entities, lexicon);
   return { documentDate: docDate.date, documentDateSource: docDate.source, entities: merged, mentions, engineVersion };
 }
 
-/** Lexicon first, then confidence, then length: the kept mentions never overlap. */
-function removeOverlaps(cands: Placed[], length: number): Placed[] {
-  // The sort keys are computed once per candidate, not once per comparison; the index keeps the
-  // order of equal keys as the stable sort did.
-  const keys = cands.map((c, i) => ({ c, rank: (c.source === 'lexicon' ? 10 : 0) + c.confidence, len: c.end - c.start, i }));
+/**
+ * Lexicon first, then confidence, then length: the kept mentions never overlap. The greedy choice
+ * is made per cluster of overlapping candidates (a candidate never competes with one it does not
+ * overlap, directly or through others), so an unclustered mention costs no sort and no scan.
+ */
+export function removeOverlaps(cands: Placed[]): Placed[] {
+  const items: number[] = [];
+  let sorted = true;
+  for (let i = 0; i < cands.length; i++) {
+    const c = cands[i];
+    if (c.end <= c.start) continue;
+    if (items.length && c.start < cands[items[items.length - 1]].start) sorted = false;
+    items.push(i);
+  }
+  // Index order breaks ties, as in the whole-list greedy.
+  if (!sorted) items.sort((a, b) => cands[a].start - cands[b].start || a - b);
+  const kept: Placed[] = [];
+  for (let k = 0; k < items.length; ) {
+    let end = cands[items[k]].end;
+    let j = k + 1;
+    while (j < items.length && cands[items[j]].start < end) end = Math.max(end, cands[items[j++]].end);
+    if (j === k + 1) kept.push(cands[items[k]]);
+    else for (const c of greedy(cands, items.slice(k, j))) kept.push(c);
+    k = j;
+  }
+  return kept;
+}
+
+function greedy(cands: Placed[], cluster: number[]): Placed[] {
+  const keys = cluster.map((i) => ({ c: cands[i], rank: (cands[i].source === 'lexicon' ? 10 : 0) + cands[i].confidence, len: cands[i].end - cands[i].start, i }));
   keys.sort((a, b) => b.rank - a.rank || b.len - a.len || a.c.start - b.c.start || a.i - b.i);
   const kept: Placed[] = [];
-  const occupied = new Uint8Array(length);
-  outer: for (const { c } of keys) {
-    if (c.end <= c.start) continue;
-    for (let i = c.start; i < c.end; i++) if (occupied[i]) continue outer;
-    occupied.fill(1, c.start, c.end);
-    kept.push(c);
-  }
+  for (const { c } of keys) if (!kept.some((o) => o.start < c.end && c.start < o.end)) kept.push(c);
   return kept.sort((a, b) => a.start - b.start);
 }

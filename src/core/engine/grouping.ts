@@ -14,37 +14,39 @@ export interface Placed extends DocCandidate {
 }
 
 export function groupEntities(cands: Placed[]): { mentions: Mention[]; entities: Entity[] } {
-  const byStart = new Map(cands.map((c) => [c.start, c]));
-  // Union-find over candidates: links and identical keys share a root.
-  const parent = new Map<Placed, Placed>();
-  const find = (c: Placed): Placed => {
-    let r = c;
-    while (parent.get(r) && parent.get(r) !== r) r = parent.get(r)!;
+  // Union-find over candidate indices: links and identical keys share a root.
+  const byStart = new Map<number, number>();
+  cands.forEach((c, i) => byStart.set(c.start, i));
+  const parent = new Int32Array(cands.length);
+  const find = (i: number): number => {
+    let r = i;
+    while (parent[r] !== r) r = parent[r];
     return r;
   };
-  const union = (a: Placed, b: Placed): void => {
+  const union = (a: number, b: number): void => {
     const ra = find(a);
     const rb = find(b);
-    if (ra !== rb && ra.type === rb.type) parent.set(ra, rb);
+    if (ra !== rb && cands[ra].type === cands[rb].type) parent[ra] = rb;
   };
-  const keyed = new Map<string, Placed>();
-  for (const c of cands) {
-    parent.set(c, c);
-    const key = keyOf(c);
+  const keyed = new Map<string, number>();
+  for (let i = 0; i < cands.length; i++) {
+    parent[i] = i;
+    const key = keyOf(cands[i]);
     const same = keyed.get(key);
-    if (same) union(c, same);
-    else keyed.set(key, c);
+    if (same !== undefined) union(i, same);
+    else keyed.set(key, i);
   }
-  for (const c of cands) {
-    const target = c.linkTo !== undefined ? byStart.get(c.linkTo) : undefined;
-    if (target && target !== c) union(c, target);
+  for (let i = 0; i < cands.length; i++) {
+    const linkTo = cands[i].linkTo;
+    const target = linkTo !== undefined ? byStart.get(linkTo) : undefined;
+    if (target !== undefined && target !== i) union(i, target);
   }
-  const groups = new Map<Placed, Placed[]>();
-  for (const c of cands) {
-    const r = find(c);
-    const g = groups.get(r) ?? [];
-    g.push(c);
-    groups.set(r, g);
+  const groups = new Map<number, Placed[]>();
+  for (let i = 0; i < cands.length; i++) {
+    const r = find(i);
+    const g = groups.get(r);
+    if (g) g.push(cands[i]);
+    else groups.set(r, [cands[i]]);
   }
   const entities: Entity[] = [];
   const mentions: Mention[] = [];

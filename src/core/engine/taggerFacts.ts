@@ -32,6 +32,12 @@ type Contribution = Pick<Entry, 'typed' | 'surnames' | 'lower' | 'uses'>;
 const SEP = '\u0000';
 
 export class DocumentFacts {
+  /**
+   * With a model whose sums do not depend on feature order (exactSums.ts), a word's types are
+   * compared as a set: their order of first occurrence changes no tagging.
+   */
+  constructor(private readonly orderFree = false) {}
+
   private types = new Map<string, Map<string, Set<Entry>>>();
   private surnames = new Map<string, Set<Entry>>();
   private lower = new Map<string, Set<Entry>>();
@@ -112,7 +118,7 @@ export class DocumentFacts {
 
   private signature(key: string): string {
     const word = key.slice(2);
-    if (key[0] === 'T') return this.orderedTypes(word).join(',');
+    if (key[0] === 'T') return this.orderFree ? [...(this.types.get(word)?.keys() ?? [])].sort().join(',') : this.orderedTypes(word).join(',');
     return (key[0] === 'S' ? this.surnames : this.lower).get(word)?.size ? '1' : '';
   }
 

@@ -13,6 +13,8 @@ import { hashFeatures, hashString } from './tagger/perceptron';
 import { lineSequences, tag } from './tagger/prepare';
 import { combine } from './tagger/combine';
 import { DocumentFacts, Entry, withoutDocumentFacts } from './taggerFacts';
+import { combineByBlock } from './blockCombine';
+import { MAX_FEATURES, orderFreeSums } from './exactSums';
 
 /** Context tokens on each side that a token's features read (the ±2 window). */
 const WINDOW = 2;
@@ -65,7 +67,7 @@ export class IncrementalTagger {
 
   private reset(tagger: LoadedTagger | null): void {
     this.entries = [];
-    this.facts = new DocumentFacts();
+    this.facts = new DocumentFacts(!!tagger && orderFreeSums(tagger.model.weights));
     this.tokenCache.clear();
     this.model = tagger;
   }
@@ -90,6 +92,7 @@ export class IncrementalTagger {
     }
     const tokenCache = new Map<string, Token[]>();
     const cur: Entry[] = [];
+    let lastReused = -1;
     for (let i = 0; i < paragraphs.length; i++) {
       const p = paragraphs[i];
       const prefix = text.slice(Math.max(0, p.start - 3), p.start);
@@ -100,7 +103,12 @@ export class IncrementalTagger {
       tokenCache.set(tokKey, tokens);
       const rel = perParagraph[i].map((m) => ({ start: m.start - p.start, end: m.end - p.start, type: m.type, source: m.source, confidence: m.confidence }));
       const key = tokKey + '\u0001' + rel.map((m) => `${m.start},${m.end},${m.type},${sourceKey(m)}`).join(';');
-      const reused = previous.get(key)?.shift();
+      // Identical paragraphs share a key: take the first twin after the last one reused, so
+      // kept entries never change order (a reorder re-tags the whole document).
+      const twins = previous.get(key);
+      const k = twins ? twins.findIndex((e) => e.index > lastReused) : -1;
+      const reused = k >= 0 ? twins!.splice(k, 1)[0] : undefined;
+      if (reused) lastReused = reused.index;
       cur.push(reused ?? newEntry(key, tokens, rel));
     }
     this.tokenCache = tokenCache;
@@ -119,6 +127,8 @@ export class IncrementalTagger {
     const hashes = e.base.hashes;
     const feats = e.tokens.map((t, j) => {
       const facts = this.facts.documentFeatures(t);
+      // The order-free facts hold only up to MAX_FEATURES per token (apply() then starts over).
+      if (hashes[j].length + facts.length + 3 > MAX_FEATURES) throw new Error('too many features for order-free sums');
       if (!facts.length) return hashes[j];
       const out = new Uint32Array(hashes[j].length + facts.length);
       out.set(hashes[j]);
@@ -148,6 +158,8 @@ export class IncrementalTagger {
   }
 
   private combineAll(text: string, paragraphs: Paragraph[], cur: Entry[], rules: Placed[], tagger: LoadedTagger): Placed[] {
+    const byBlock = combineByBlock(paragraphs, cur, rules, tagger.gates);
+    if (byBlock) return byBlock;
     const total = cur.reduce((n, e) => n + e.tokens.length, 0);
     const labels = new Uint8Array(total);
     const margins = new Float32Array(total);

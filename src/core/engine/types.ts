@@ -1,6 +1,7 @@
 // Internal shapes passed between the paragraph pass and the document pass of the engine.
 import type { EntityType, MentionSource } from '../model';
 import type { DateExpr } from './dates/expr';
+import type { ParagraphWords } from './wordIndex';
 
 export type { DateExpr } from './dates/expr';
 
@@ -18,4 +19,6 @@ export interface Candidate {
 
 export interface ParagraphResult {
   candidates: Candidate[];
+  /** Where its words start, filled in by the document pass on first use (it depends on the text only). */
+  words?: ParagraphWords;
 }
