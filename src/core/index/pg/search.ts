@@ -86,3 +86,4 @@ export async function searchServer(db: TeamDb, query: string, options: SearchOpt
   local.invalidate(() => records);
   return local.search(query, { limit, types: options.types });
 }
+export const SEARCH_SQL_FOR_EXPLAIN = SQL;
