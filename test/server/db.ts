@@ -5,24 +5,15 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import pg from 'pg';
+import { createDatabase } from './pgDatabase';
 
 const admin = process.env.DOSSIER_TEST_DB;
 let n = 0;
 
 /** A new empty database on the test cluster; its URL. */
-export async function freshDatabase(): Promise<string> {
+export function freshDatabase(): Promise<string> {
   if (!admin) throw new Error('DOSSIER_TEST_DB is not set: run the server suites with `node scripts/test.mjs --server`.');
-  const name = `dossier_t${process.pid}_${++n}`;
-  const c = new pg.Client(admin);
-  await c.connect();
-  try {
-    await c.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await c.end();
-  }
-  const u = new URL(admin);
-  u.pathname = `/${name}`;
-  return u.toString();
+  return createDatabase(admin, `dossier_t${process.pid}_${++n}`);
 }
 
 export const root = path.resolve(__dirname, '..', '..', '..');

@@ -4,12 +4,12 @@
 // and an annotation made in the window reaches the server with its author.
 import * as assert from 'node:assert';
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import * as vscode from 'vscode';
 import { PgIndexStore } from '../../src/core/index/pg/pgStore';
 import { TeamDb } from '../../src/core/index/pg/teamDb';
 import type { Annotation, EntityIndex } from '../../src/core/index/types';
 import type { DossierApi } from '../../src/extension/extension';
+import { createDatabase } from '../server/pgDatabase';
 import { activateDossier, indexedWorkspace, sampleUri, waitFor } from './coreFixture';
 
 interface TeamProbe {
@@ -19,20 +19,6 @@ interface TeamProbe {
   text: string;
 }
 const probe = async (): Promise<TeamProbe> => (await vscode.commands.executeCommand('dossier._test.team')) as TeamProbe;
-
-async function freshDatabase(admin: string): Promise<string> {
-  const name = `dossier_host_${process.pid}_${Date.now()}`;
-  const c = new pg.Client(admin);
-  await c.connect();
-  try {
-    await c.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await c.end();
-  }
-  const u = new URL(admin);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
 
 suite('team index: the window on PostgreSQL', function () {
   this.timeout(120_000);
@@ -44,7 +30,7 @@ suite('team index: the window on PostgreSQL', function () {
     const admin = process.env.DOSSIER_TEST_DB;
     assert.ok(admin, 'DOSSIER_TEST_DB is not set: run the in-host suite with `node scripts/test.mjs --host`, which starts a PostgreSQL cluster');
     api = await activateDossier();
-    url = await freshDatabase(admin);
+    url = await createDatabase(admin, `dossier_host_${process.pid}_${Date.now()}`);
     colleague = await TeamDb.open(url);
   });
   suiteTeardown(async () => {

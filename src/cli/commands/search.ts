@@ -1,10 +1,14 @@
 // `dossier search QUERY [--type T] [--json] [--dir DIR]`: fuzzy, accent-folded entity search over
-// the folder's index (brought up to date first; unchanged files come from the cache).
+// the folder's index (brought up to date first; unchanged files come from the cache), or with
+// --db alone the team index's own search on the server (the same output for the same corpus).
 import { InvalidArgumentError, type Command } from 'commander';
 import { ENTITY_TYPES, type EntityType } from '../../core/model';
 import type { EntityIndex, SearchResult } from '../../core/index/index';
 import { dbOption, openCommandIndex } from '../teamIndex';
 import { reportDiagnostics } from './index';
+import { searchServer } from '../../core/index/pg/search';
+import { serverLocations, type HitLocations } from '../../core/index/pg/searchLocations';
+import { TeamDb } from '../../core/index/pg/teamDb';
 
 const TYPE_NAMES: Record<string, EntityType> = {
   person: 'PERSON', p: 'PERSON', people: 'PERSON',
@@ -38,6 +42,7 @@ export function registerSearch(program: Command): void {
     .addOption(dbOption())
     .option('--json', 'print results as JSON')
     .action(async (query: string, opts: { type?: EntityType[]; limit: number; dir?: string; db?: string; json?: boolean }) => {
+      if (opts.db && opts.dir === undefined) return searchOnServer(opts.db, query, opts);
       const { index, close } = await openCommandIndex(opts.db, opts.dir);
       try {
         await index.scan();
@@ -50,13 +55,28 @@ export function registerSearch(program: Command): void {
     });
 }
 
-function resultJson(index: EntityIndex, r: SearchResult): object {
+/** The server's own search (pg_trgm, unaccent) and only the rows its results show: no index is loaded. */
+async function searchOnServer(url: string, query: string, opts: { type?: EntityType[]; limit: number; json?: boolean }): Promise<void> {
+  const db = await TeamDb.open(url);
+  try {
+    const results = await searchServer(db, query, { types: opts.type, limit: opts.limit });
+    const where = await serverLocations(db, results, { first: opts.json ? 5 : 0, definitions: !opts.json });
+    process.stdout.write(opts.json ? JSON.stringify(results.map((r) => resultJson(where, r)), null, 2) + '\n' : resultsText(where, query, results));
+  } finally {
+    await db.close();
+  }
+}
+
+/** Where a result is mentioned: the local index, or the server's rows (pg/searchLocations.ts). */
+type Locations = Pick<EntityIndex, 'mentionsOf' | 'definitionOf'> | HitLocations;
+
+function resultJson(index: Locations, r: SearchResult): object {
   const { counts, ...entity } = r.entity;
   const mentions = index.mentionsOf(r.entity.id).slice(0, 5).map((l) => ({ path: l.path, line: l.line + 1, text: l.mention.text, context: l.context }));
   return { ...entity, mentions: counts.mentions, documents: counts.documents, score: Number(r.score.toFixed(4)), matched: r.matched, locations: mentions };
 }
 
-function resultsText(index: EntityIndex, query: string, results: SearchResult[]): string {
+function resultsText(index: Locations, query: string, results: SearchResult[]): string {
   if (results.length === 0) return `No entity matches "${query}".\n`;
   const lines: string[] = [];
   for (const r of results) {

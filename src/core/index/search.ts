@@ -5,9 +5,11 @@ import { foldKey } from '../model';
 import { BigramIndex } from './searchPrefilter';
 import type { EntityRecord, SearchOptions, SearchResult } from './types';
 
-const FUSE_OPTIONS = { keys: ['folded'], includeScore: true, ignoreLocation: true, threshold: 0.35 };
+/** fuse.js's threshold; the server search (pg/search.ts) derives its edit budget from it too. */
+export const FUZZY_THRESHOLD = 0.35;
+const FUSE_OPTIONS = { keys: ['folded'], includeScore: true, ignoreLocation: true, threshold: FUZZY_THRESHOLD };
 /** fuse.js cuts longer queries into 32-letter chunks, which the pigeonhole bound does not cover. */
-const MAX_FILTERED_QUERY = 32;
+export const MAX_FILTERED_QUERY = 32;
 
 interface Row {
   entity: EntityRecord;

@@ -38,8 +38,7 @@ export class BigramIndex {
    * (the q-gram lemma; a bigram counts once per position in the query, as in the lemma).
    */
   candidates(query: string, threshold: number): number[] {
-    let edits = 0;
-    while ((edits + 1) / query.length <= threshold) edits++;
+    const edits = editBudget(query, threshold);
     const pieces = split(query, edits + 1);
     if (pieces.length === 1) return this.containing(query);
     const marked = new Uint8Array(this.names.length);
@@ -58,6 +57,13 @@ export class BigramIndex {
     marked.forEach((m, row) => m && within(this.names[row]) && rows.push(row));
     return rows;
   }
+}
+
+/** fuse's edit budget: the most edits k of an m-letter query with k/m within the threshold. */
+export function editBudget(query: string, threshold: number): number {
+  let edits = 0;
+  while ((edits + 1) / query.length <= threshold) edits++;
+  return edits;
 }
 
 /**
@@ -97,14 +103,14 @@ export function withinEdits(pattern: string, k: number): (text: string) => boole
   };
 }
 
-function bigrams(s: string): string[] {
+export function bigrams(s: string): string[] {
   const out: string[] = [];
   for (let i = 0; i + 2 <= s.length; i++) out.push(s.slice(i, i + 2));
   return out;
 }
 
 /** `s` cut into `n` contiguous pieces of near-equal length. */
-function split(s: string, n: number): string[] {
+export function split(s: string, n: number): string[] {
   const out: string[] = [];
   for (let i = 0; i < n; i++) out.push(s.slice(Math.floor((i * s.length) / n), Math.floor(((i + 1) * s.length) / n)));
   return out.filter((p) => p.length > 0);

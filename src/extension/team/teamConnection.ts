@@ -73,6 +73,10 @@ export class TeamConnection implements vscode.Disposable {
   get url(): string {
     return this.settings.url;
   }
+  /** The pool while connected (what the document publisher writes through); undefined otherwise. */
+  get database(): TeamDb | undefined {
+    return this.stateValue === 'connected' ? this.db : undefined;
+  }
   get problem(): string | undefined {
     return this.settings.problem;
   }

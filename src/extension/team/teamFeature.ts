@@ -1,9 +1,11 @@
 // The team index in the window: Connect / Disconnect commands (the password goes to SecretStorage,
 // never to settings), a status-bar item (connected / connecting / offline with the queue length),
 // and live updates: another client's change (LISTEN/NOTIFY) reloads the index, which refreshes
-// highlights, hovers, views and corpus views like a local annotation does.
+// highlights, hovers, views and corpus views like a local annotation does; and the window's own
+// re-indexed documents are published to the server (DocumentPublisher), which tells the others.
 import * as os from 'node:os';
 import * as vscode from 'vscode';
+import { DocumentPublisher } from '../../core/index/pg/publisher';
 import { TeamDb, redact } from '../../core/index/pg/teamDb';
 import type { DossierServices } from '../services';
 import { parseServerUrl, readTeamSettings, secretKey, SERVER_SECTION, withUser } from './teamSettings';
@@ -60,9 +62,27 @@ export function registerTeam(services: DossierServices): vscode.Disposable {
     })().finally(() => (reloading = undefined));
   };
 
+  // The window's re-indexed documents go to the server (pg/publisher.ts), which tells the others.
+  // Multi-root index paths are `folder/relative`: only a single folder's files are stat'ed.
+  const publisher = new DocumentPublisher({
+    db: () => (team.enabled ? team.database : undefined),
+    index: () => services.index,
+    stat: async (p) => (vscode.workspace.workspaceFolders?.length === 1 ? await services.workspaceIndex.workspace?.stat(p) : undefined),
+    onProblem: (m) => log.warn(m),
+  });
+  let wasConnected = false;
+  const connectedAgain = (): void => {
+    const now = team.state === 'connected';
+    if (now && !wasConnected) publisher.schedule();
+    wasConnected = now;
+  };
+
   render();
   return vscode.Disposable.from(
     item,
+    publisher,
+    team.onDidChangeState(connectedAgain),
+    services.workspaceIndex.onDidChange((e) => (e.documents.length > 0 || e.all) && team.enabled && publisher.schedule()),
     team.onDidChangeState(render),
     team.onDidChangeMode(render),
     team.onDidChangeRemote((tables) => (tables.has('annotations') || tables.has('entities')) && void reload()),
@@ -72,6 +92,7 @@ export function registerTeam(services: DossierServices): vscode.Disposable {
       void vscode.window.showInformationMessage('Dossier: disconnected from the team index; this workspace uses its .dossier/ files again.');
     }),
     vscode.commands.registerCommand('dossier._test.team', () => ({ enabled: team.enabled, state: team.state, queued: team.queued, text: item.text, url: team.url })),
+    vscode.commands.registerCommand('dossier._test.team.publish', () => publisher.publish()),
   );
 }
 

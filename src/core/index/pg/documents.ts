@@ -3,6 +3,7 @@
 // is a read-only WorkspacePort over that table, so an index opened on the server alone (search,
 // export, pull) runs the very same code as one over the folder and prints the same.
 import picomatch from 'picomatch';
+import type { PoolClient } from 'pg';
 import type { FileStat, WorkspacePort } from '../../ports';
 import { contentHash } from '../contentHash';
 import type { EntityIndex } from '../types';
@@ -22,7 +23,16 @@ export async function syncDocuments(db: TeamDb, index: EntityIndex, meta: (path:
     const digests = new Map(stored.rows.map((r) => [r.path, r.d]));
     const live = new Set(index.documents());
     const gone = stored.rows.map((r) => r.path).filter((path) => !live.has(path));
-    if (gone.length) await c.query('DELETE FROM dossier_documents WHERE project = $1 AND path = ANY($2::text[])', [p, gone]);
+    /** Entities whose mentions changed: their counts are computed again at the end. */
+    const touched = new Set<string>();
+    const dropMentions = async (paths: string[]) => {
+      const r = await c.query<{ entity: string }>('DELETE FROM dossier_mentions WHERE project = $1 AND path = ANY($2::text[]) RETURNING entity', [p, paths]);
+      for (const row of r.rows) touched.add(row.entity);
+    };
+    if (gone.length) {
+      await dropMentions(gone);
+      await c.query('DELETE FROM dossier_documents WHERE project = $1 AND path = ANY($2::text[])', [p, gone]);
+    }
     let written = 0;
     for (const path of live) {
       const doc = index.getDocument(path);
@@ -40,8 +50,9 @@ export async function syncDocuments(db: TeamDb, index: EntityIndex, meta: (path:
         [p, path, doc.hash, path.endsWith('.md') ? 'markdown' : 'plaintext', doc.analysis.documentDate ?? null, Math.floor(m.mtime), m.size,
           searchable(text), text.includes('\u0000') ? JSON.stringify(text) : null, digest],
       );
-      await c.query('DELETE FROM dossier_mentions WHERE project = $1 AND path = $2', [p, path]);
+      await dropMentions([path]);
       const ms = doc.mentions;
+      for (const m of ms) touched.add(m.entity);
       await c.query(
         `INSERT INTO dossier_mentions (project, path, start, "end", text, type, entity, provenance)
          SELECT $1, $2, * FROM unnest($3::int[], $4::int[], $5::text[], $6::text[], $7::text[], $8::text[]) ON CONFLICT DO NOTHING`,
@@ -49,8 +60,28 @@ export async function syncDocuments(db: TeamDb, index: EntityIndex, meta: (path:
       );
       written++;
     }
+    await recount(c, p, [...touched]);
     return { written, removed: gone.length };
   });
+}
+
+/**
+ * The live counts (dossier_entity_counts) of `entities`, from their mentions. Exact because every
+ * writer of mentions holds the project's transaction lock (TeamDb.tx), so no two recount at once.
+ */
+async function recount(c: PoolClient, project: string, entities: string[]): Promise<void> {
+  if (!entities.length) return;
+  await c.query(
+    `WITH n AS (
+       SELECT e AS entity, count(m.entity)::int AS mentions, count(DISTINCT m.path)::int AS documents
+       FROM unnest($2::text[]) AS e LEFT JOIN dossier_mentions m ON m.project = $1 AND m.entity = e AND m.provenance <> 'rejected'
+       GROUP BY e),
+     d AS (DELETE FROM dossier_entity_counts c USING n WHERE c.project = $1 AND c.entity = n.entity AND n.mentions = 0)
+     INSERT INTO dossier_entity_counts (project, entity, mentions, documents)
+     SELECT $1, entity, mentions, documents FROM n WHERE mentions > 0
+     ON CONFLICT (project, entity) DO UPDATE SET mentions = excluded.mentions, documents = excluded.documents`,
+    [project, entities],
+  );
 }
 
 /** The server's documents as a read-only workspace. */

@@ -104,6 +104,30 @@ export const MIGRATIONS: readonly string[] = [
    CREATE TRIGGER dossier_notify AFTER INSERT OR UPDATE OR DELETE ON dossier_documents FOR EACH ROW EXECUTE FUNCTION dossier_notify();`,
   // Server search (pg/search.ts): GiST beside the GIN index for word_similarity and nearest-name order.
   `CREATE INDEX dossier_entity_names_gist ON dossier_entity_names USING gist (dossier_fold(name) gist_trgm_ops);`,
+  // Server search, faster (session 5): the folded name stored (no unaccent() per row at query
+  // time) under a trigram GIN index and a prefix btree, and the live counts each entity is
+  // ranked by (mentions, documents; rejected mentions excluded, as in the local registry),
+  // kept by syncDocuments() in the same transaction as the mentions.
+  `-- As the local search folds (model.ts foldKey): unaccented, lower case, white space collapsed.
+   ALTER TABLE dossier_entity_names ADD COLUMN folded text
+     GENERATED ALWAYS AS (btrim(regexp_replace(dossier_fold(name), '[[:space:]]+', ' ', 'g'))) STORED;
+   DROP INDEX dossier_entity_names_trgm;
+   DROP INDEX dossier_entity_names_gist;
+   CREATE INDEX dossier_entity_names_folded_trgm ON dossier_entity_names USING gin (folded gin_trgm_ops);
+   CREATE INDEX dossier_entity_names_folded_prefix ON dossier_entity_names (project, folded text_pattern_ops);
+   CREATE TABLE dossier_entity_counts (
+     project text NOT NULL, entity text NOT NULL, mentions integer NOT NULL, documents integer NOT NULL,
+     PRIMARY KEY (project, entity));
+   CREATE INDEX dossier_entity_counts_rank ON dossier_entity_counts (project, mentions DESC);
+   INSERT INTO dossier_entity_counts (project, entity, mentions, documents)
+     SELECT project, entity, count(*), count(DISTINCT path) FROM dossier_mentions WHERE provenance <> 'rejected' GROUP BY project, entity;
+   ALTER TABLE dossier_entity_counts ENABLE ROW LEVEL SECURITY;
+   CREATE POLICY dossier_read ON dossier_entity_counts FOR SELECT USING (dossier_can(project, false));
+   CREATE POLICY dossier_insert ON dossier_entity_counts FOR INSERT WITH CHECK (dossier_can(project, true));
+   CREATE POLICY dossier_update ON dossier_entity_counts FOR UPDATE USING (dossier_can(project, true)) WITH CHECK (dossier_can(project, true));
+   CREATE POLICY dossier_delete ON dossier_entity_counts FOR DELETE USING (dossier_can(project, true));
+   GRANT SELECT ON dossier_entity_counts TO dossier_reader, dossier_researcher;
+   GRANT INSERT, UPDATE, DELETE ON dossier_entity_counts TO dossier_researcher;`,
 ];
 
 const LOCK = 0x646f7373; // "doss": one advisory lock id for migrations

@@ -16,6 +16,13 @@ export interface TeamDbOptions {
   connectTimeoutMs?: number;
 }
 
+/**
+ * pg_trgm's thresholds for the server search's fuzzy candidates: similarity 0.5 (a swapped pair of
+ * letters in a two-word name passes; 0.3 let thousands of names sharing a first name through),
+ * word similarity 0.6 (one typo in one word of a long name).
+ */
+export const TRIGRAM_THRESHOLDS = { similarity: 0.5, word: 0.6 };
+
 export class TeamDb {
   readonly pool: pg.Pool;
   readonly project: string;
@@ -32,7 +39,9 @@ export class TeamDb {
     if (!project || project.includes('\u0000')) throw new Error('The project name must be a non-empty text without NUL characters.');
     // The project travels in the startup packet, so it is set before any query on every connection.
     const setting = `-c dossier.project=${project.replace(/[\\ ]/g, (c) => `\\${c}`)}`;
-    const pool = new pg.Pool({ connectionString: url, password: options.password, ssl: options.ssl, max: options.max ?? 4, options: setting, connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000 });
+    // The trigram thresholds of the server search's `%` and `<%` (pg/search.ts), set once per connection.
+    const trigrams = `-c pg_trgm.similarity_threshold=${TRIGRAM_THRESHOLDS.similarity} -c pg_trgm.word_similarity_threshold=${TRIGRAM_THRESHOLDS.word}`;
+    const pool = new pg.Pool({ connectionString: url, password: options.password, ssl: options.ssl, max: options.max ?? 4, options: `${setting} ${trigrams}`, connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000 });
     // A dropped idle connection must not crash the process; the next query reconnects.
     pool.on('error', () => undefined);
     const db = new TeamDb(pool, project);
