@@ -36,7 +36,7 @@ export interface EntityIndexOptions {
   analyses?: AnalysisStore;
   /**
    * Keep the snapshot of a full scan (.dossier/cache/registry.snapshot) and reopen an unchanged
-   * corpus from it (the CLI and the editor). Only with the default stores.
+   * corpus from it (the CLI). Only with the default stores.
    */
   snapshot?: boolean;
 }
