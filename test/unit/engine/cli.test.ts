@@ -1,13 +1,12 @@
 // `dossier extract` and `dossier eval` end to end through the built CLI: output shapes and
 // exit codes (0 ok, 1 unreadable input, 2 usage error).
 import * as assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { CLI, buildCli } from '../cliFixture';
 
-const ROOT = path.resolve(__dirname, '../../../..');
-const CLI = path.join(ROOT, 'dist/cli.js');
 
 function dossier(args: string[], input?: string): { code: number; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 120_000, input });
@@ -19,7 +18,7 @@ describe('engine: dossier extract / eval CLI', function () {
   let dir = '';
 
   before(() => {
-    execFileSync(process.execPath, [path.join(ROOT, 'scripts/build.mjs'), '--cli-only'], { cwd: ROOT, stdio: 'pipe', timeout: 120_000 });
+    buildCli();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-extract-'));
     fs.writeFileSync(path.join(dir, 'a.txt'), 'Officials in Vienna met Maria Lindqvist on Friday.\n');
     fs.writeFileSync(path.join(dir, 'b.md'), '---\ndate: 2021-03-04\n---\n# Talks in **Oslo**\n');

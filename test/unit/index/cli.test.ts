@@ -1,14 +1,12 @@
 // The `dossier` CLI end to end on a temp copy of samples/: index, index again (nothing
 // re-analysed), search, export, import, and the exit codes.
 import * as assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
+import { CLI, buildCli, scratchFolder } from '../cliFixture';
 import { parseCsv } from '../../../src/core/index/export/csv';
 
-const ROOT = path.resolve(__dirname, '../../../..');
-const CLI = path.join(ROOT, 'dist/cli.js');
 
 function dossier(...args: string[]): { code: number; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 120_000 });
@@ -20,9 +18,8 @@ describe('index: dossier CLI on samples/', function () {
   let dir = '';
 
   before(() => {
-    execFileSync(process.execPath, [path.join(ROOT, 'scripts/build.mjs'), '--cli-only'], { cwd: ROOT, stdio: 'pipe', timeout: 120_000 });
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-cli-'));
-    fs.cpSync(path.join(ROOT, 'samples'), dir, { recursive: true });
+    buildCli();
+    dir = scratchFolder('dossier-cli-');
   });
 
   after(() => fs.rmSync(dir, { recursive: true, force: true }));

@@ -1,13 +1,11 @@
 // A warm `dossier index` answered from .dossier/cache/registry.snapshot says exactly what the full
 // run says; a changed, added or removed file, or a damaged snapshot, gets the full run.
 import * as assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
+import { CLI, buildCli, scratchFolder } from '../cliFixture';
 
-const ROOT = path.resolve(__dirname, '../../../..');
-const CLI = path.join(ROOT, 'dist/cli.js');
 const SNAPSHOT = '.dossier/cache/registry.snapshot';
 
 function index(dir: string): Record<string, unknown> {
@@ -21,9 +19,8 @@ describe('index: warm dossier index from the registry snapshot', function () {
   this.timeout(300_000);
   let dir = '';
   before(() => {
-    execFileSync(process.execPath, [path.join(ROOT, 'scripts/build.mjs'), '--cli-only'], { cwd: ROOT, stdio: 'pipe', timeout: 120_000 });
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-warm-'));
-    fs.cpSync(path.join(ROOT, 'samples'), dir, { recursive: true });
+    buildCli();
+    dir = scratchFolder('dossier-warm-');
   });
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 

@@ -1,16 +1,16 @@
 // Quotes through the built CLI: `extract --json` carries them, `export --format quotes` writes
 // the CSV, and `eval --quotes-gold` scores the committed gold. Texts are invented.
 import * as assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { CLI, ROOT, buildCli } from '../cliFixture';
 import { openFolderIndex } from '../../../src/cli/nodeWorkspace';
 import { parseCsv } from '../../../src/core/index/export/csv';
 
-const ROOT = path.resolve(__dirname, '../../../..');
 const run = (args: string[]): { code: number; stdout: string; stderr: string } => {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'dist/cli.js'), ...args], { encoding: 'utf8', timeout: 120_000, cwd: ROOT });
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 120_000, cwd: ROOT });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 };
 
@@ -18,7 +18,7 @@ describe('quotes: CLI extract, export and eval', function () {
   this.timeout(180_000);
   let dir = '';
   before(() => {
-    execFileSync(process.execPath, [path.join(ROOT, 'scripts/build.mjs'), '--cli-only'], { cwd: ROOT, stdio: 'pipe', timeout: 120_000 });
+    buildCli();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-quotes-'));
     fs.writeFileSync(path.join(dir, 'port.txt'), 'Port talks\n\nThe dockers walked out on Monday.\n"Nobody wants a strike, but we have no choice," said Tomas Berg.\n');
   });
